@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '@app/core';
+import type { Response } from 'express';
+import { ErrorBody, errorBody, statusForKind } from './error-response';
+
+/** Maps every error to the api.md error format; anything unexpected is a 500 with a logged id. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return errorBody(statusForKind(exception.kind), exception.message, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      return errorBody(status, message);
+    }
+    const errorId = randomUUID();
+    this.logger.error(`Unexpected error ${errorId}`, exception instanceof Error ? exception.stack : String(exception));
+    return { ...errorBody(500, `Internal error; reference ${errorId}`), errorId };
+  }
+}

@@ -1,0 +1,42 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, loadConfig } from '@app/core';
+import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { AppModule } from '../../apps/api/app.module';
+import { configureApp } from '../../apps/api/configure-app';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Boots the real api on a fresh database and queue prefix of its own, on real PostgreSQL and Redis. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    APP_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    QUEUE_PREFIX: testQueuePrefix(),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    DATABASE_URL: database.url,
+    ...env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl: database.url }),
+    {
+      bodyParser: false,
+      logger: ['error', 'warn'],
+    },
+  );
+  await configureApp(app, config);
+  return {
+    app,
+    config,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
