@@ -19,6 +19,7 @@ export default tseslint.config(
       '**/*.entity.ts',
       '**/migrations/**',
       'libs/core/src/database/**',
+      'libs/core/src/audit/audit.module.ts',
       'libs/testing/**',
       '**/*.spec.ts',
       'apps/api/startup.ts',

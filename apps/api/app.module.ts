@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, QueueModule } from '@app/core';
+import { AppConfig, AuditModule, ConfigModule, DatabaseModule, QueueModule } from '@app/core';
 import { HealthController } from './health/health.controller';
 
 export interface AppModuleOptions {
@@ -18,6 +18,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
         QueueModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
+        AuditModule,
       ],
       controllers: [HealthController],
     };

@@ -14,3 +14,7 @@ export * from './queue/queue-name';
 export * from './queue/queue.module';
 export * from './redis/redis-connection';
 export * from './runtime/runtime';
+export * from './audit/audit.module';
+export * from './audit/audit.service';
+export * from './audit/audit.types';
+export * from './database/transactions';

@@ -1,0 +1,2 @@
+export * from './validation/identifiers';
+export * from './validation/sbi';
