@@ -18,3 +18,4 @@ export * from './audit/audit.module';
 export * from './audit/audit.service';
 export * from './audit/audit.types';
 export * from './database/transactions';
+export * from './paging/page';
