@@ -1,2 +1,3 @@
 export * from './validation/identifiers';
 export * from './validation/sbi';
+export * from './imports/employer-csv-format';
