@@ -1,0 +1,28 @@
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { SbiVersion } from '../validation/sbi';
+import { EmployerResponse, EmployerStage, LegalForm, SizeClass } from './employer.types';
+
+export function toEmployerResponse(row: OrganisationEntity): EmployerResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    kvkNumber: row.kvkNumber ?? '',
+    regionId: row.regionId,
+    vestigingsnummer: row.vestigingsnummer,
+    rsin: row.rsin,
+    sbiCode: row.sbiCode,
+    sbiVersion: row.sbiVersion as SbiVersion | null,
+    sbiSection: row.sbiSection,
+    sizeClass: row.sizeClass as SizeClass | null,
+    legalForm: row.legalForm as LegalForm | null,
+    postcode: row.postcode,
+    city: row.city,
+    website: row.website,
+    ownerId: row.ownerId,
+    leadSource: row.leadSource,
+    tags: row.tags,
+    stage: row.stage as EmployerStage,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

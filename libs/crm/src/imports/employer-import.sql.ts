@@ -1,0 +1,65 @@
+/** SQL fragments of the set-based employer import (see employer-import.repository.ts). */
+
+/** The per-batch temporary table; `t` in the fragments below. */
+export const ROWS_TABLE = 'employer_import_rows';
+
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** An employer as the API shows it (the audit log keeps these before and after a change). */
+export function employerSnapshot(o: string): string {
+  return `jsonb_build_object(
+    'id', ${o}.id, 'name', ${o}.name, 'kvkNumber', ${o}.kvk_number, 'regionId', ${o}.region_id,
+    'vestigingsnummer', ${o}.vestigingsnummer, 'rsin', ${o}.rsin, 'sbiCode', ${o}.sbi_code,
+    'sbiVersion', ${o}.sbi_version, 'sbiSection', ${o}.sbi_section, 'sizeClass', ${o}.size_class,
+    'legalForm', ${o}.legal_form, 'postcode', ${o}.postcode, 'city', ${o}.city, 'website', ${o}.website,
+    'ownerId', ${o}.owner_id, 'leadSource', ${o}.lead_source, 'tags', to_jsonb(${o}.tags), 'stage', ${o}.stage,
+    'createdAt', ${isoTime(`${o}.created_at`)}, 'updatedAt', ${isoTime(`${o}.updated_at`)})`;
+}
+
+/** A contact as the API shows it. */
+export function contactSnapshot(c: string): string {
+  return `jsonb_build_object(
+    'id', ${c}.id, 'organisationId', ${c}.organisation_id, 'regionId', ${c}.region_id,
+    'firstName', ${c}.first_name, 'lastName', ${c}.last_name, 'email', ${c}.email, 'phone', ${c}.phone,
+    'role', ${c}.role, 'primary', ${c}.is_primary, 'emailBasis', ${c}.email_basis,
+    'emailBasisSource', ${c}.email_basis_source, 'emailBasisEvidence', ${c}.email_basis_evidence,
+    'emailBasisAt', ${isoTime(`${c}.email_basis_at`)},
+    'createdAt', ${isoTime(`${c}.created_at`)}, 'updatedAt', ${isoTime(`${c}.updated_at`)})`;
+}
+
+/**
+ * The employer fields a row sets, merged with the stored employer `o`: an empty cell keeps the
+ * stored value; an SBI code comes with its version and section; tags are compared as a set.
+ */
+export const EMPLOYER_MERGED = `jsonb_build_object(
+  'name', coalesce(t.name, o.name),
+  'sbiCode', CASE WHEN t.sbi_code IS NULL THEN o.sbi_code ELSE t.sbi_code END,
+  'sbiVersion', CASE WHEN t.sbi_code IS NULL THEN o.sbi_version ELSE t.sbi_version END,
+  'sbiSection', CASE WHEN t.sbi_code IS NULL THEN o.sbi_section ELSE t.sbi_section END,
+  'sizeClass', coalesce(t.size_class, o.size_class),
+  'postcode', coalesce(t.postcode, o.postcode),
+  'city', coalesce(t.city, o.city),
+  'website', coalesce(t.website, o.website),
+  'tags', to_jsonb(CASE WHEN t.tags IS NULL OR (t.tags @> o.tags AND t.tags <@ o.tags) THEN o.tags ELSE t.tags END))`;
+
+/**
+ * The contact fields a row sets, merged with the stored contact `c`. An address differing only in
+ * case is the same address; a new basis without a source gets source `import`.
+ */
+export const CONTACT_MERGED = `jsonb_build_object(
+  'firstName', coalesce(t.c_first, c.first_name),
+  'lastName', coalesce(t.c_last, c.last_name),
+  'email', CASE WHEN t.c_email IS NULL OR lower(t.c_email) = lower(c.email) THEN c.email ELSE t.c_email END,
+  'phone', coalesce(t.c_phone, c.phone),
+  'role', coalesce(t.c_role, c.role),
+  'emailBasis', coalesce(t.c_basis, c.email_basis),
+  'emailBasisSource', CASE
+    WHEN t.c_basis_source IS NOT NULL THEN t.c_basis_source
+    WHEN t.c_basis IS NOT NULL AND t.c_basis IS DISTINCT FROM c.email_basis THEN 'import'
+    ELSE c.email_basis_source END)`;
+
+const differs = (merged: string, before: string) =>
+  `EXISTS (SELECT 1 FROM jsonb_each(${merged}) n WHERE n.value IS DISTINCT FROM ${before} -> n.key)`;
+
+export const EMPLOYER_CHANGED = differs('t.emp_new', 't.emp_before');
+export const CONTACT_CHANGED = differs('t.con_new', 't.con_before');

@@ -1,0 +1,24 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ImportQueue } from './import-queue';
+import { ImportJobName } from './import.types';
+import { ImportsRepository } from './imports.repository';
+
+/**
+ * The database, not Redis, knows which imports are unfinished: at start every one is queued again.
+ * The job id is deterministic, so an import whose job still exists is not queued twice.
+ */
+@Injectable()
+export class ImportRecovery implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ImportRecovery');
+
+  constructor(
+    private readonly imports: ImportsRepository,
+    private readonly queue: ImportQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const unfinished = (await this.imports.unfinished()).filter((i) => i.kind === ImportJobName.Employers);
+    for (const item of unfinished) await this.queue.add(ImportJobName.Employers, item.id);
+    if (unfinished.length > 0) this.logger.log(`Queued ${unfinished.length} unfinished import(s) again`);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Recognises PostgreSQL's unique violation (23505) on a named index without importing TypeORM:
+ * TypeORM wraps the driver error as `driverError`.
+ */
+export function isUniqueViolation(error: unknown, indexName: string): boolean {
+  const candidate = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
+  const driver = candidate?.driverError ?? candidate;
+  return driver?.code === '23505' && driver?.constraint === indexName;
+}
+
+/** Escapes `%`, `_` and `\` so user text is matched literally inside an ILIKE pattern. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
