@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, AuditModule, ConfigModule, DatabaseModule, QueueModule } from '@app/core';
+import { AppConfig, CoreInfrastructureModule } from '@app/core';
+import { QueueProcessorsModule } from '../worker/queue-processors.module';
+import { AuthHttpModule } from './auth/auth-http.module';
+import { CrmHttpModule } from './organisations/crm-http.module';
 import { HealthController } from './health/health.controller';
+import { ImportsHttpModule } from './imports/imports-http.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -15,10 +19,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
-        AuditModule,
+        CoreInfrastructureModule.forRoot(config, databaseUrl),
+        ...(config.workers === 'inline' ? [QueueProcessorsModule] : []),
+        AuthHttpModule,
+        CrmHttpModule,
+        ImportsHttpModule,
       ],
       controllers: [HealthController],
     };

@@ -1,27 +1,109 @@
 import { AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { redisAnswers } from '../redis/redis-connection';
+import { findOnPath, REDIS_NEEDED, startPrivateRedis } from './private-redis';
+import { RuntimeError } from './runtime-error';
+
+export interface RuntimeOptions {
+  /**
+   * `required` (default): stop with one line when no Redis answers at REDIS_URL; `private`: then start
+   * a redis-server of our own if one is installed (`npm run demo` only); `none`: Redis is not needed.
+   */
+  redis?: 'required' | 'private' | 'none';
+  /** Stop cleanly and exit 0 on SIGTERM/SIGINT (default true). */
+  handleSignals?: boolean;
+}
 
 export interface Runtime {
   /** DATABASE_URL, or the address of the embedded server started for this process. */
   databaseUrl: string;
+  /** REDIS_URL, or the private server's address. */
+  redisUrl: string;
+  /** Registers work to do first when the process stops (newest first), e.g. `app.close()`. */
+  onStop(work: () => Promise<void>): void;
+  /** Runs the registered work, then stops the embedded database and private Redis. Safe to call twice. */
   close(): Promise<void>;
 }
 
-export class RuntimeError extends Error {}
-
 /**
- * Opens what the process needs outside itself: the database (embedded when DATABASE_URL is unset)
- * and a Redis that answers. Fails with one clear line instead of hanging.
+ * Opens what the process needs outside itself: a Redis that answers and the database (embedded
+ * when DATABASE_URL is unset). Fails with one clear line instead of hanging.
  */
-export async function openRuntime(config: AppConfig, log: (line: string) => void): Promise<Runtime> {
-  if (!(await redisAnswers(config.redisUrl))) {
-    throw new RuntimeError(
-      `REDIS_URL: no Redis answers at ${config.redisUrl}; start one (e.g. "redis-server") or set REDIS_URL`,
-    );
+export async function openRuntime(
+  config: AppConfig,
+  log: (line: string) => void,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
+  const stops: Array<() => Promise<void>> = [];
+  const runtime = createRuntime(stops, log);
+  // From the first moment: a signal during start-up must still stop what has been started.
+  if (options.handleSignals ?? true) exitOnSignal(runtime, log);
+  try {
+    runtime.redisUrl = await resolveRedis(config, options.redis ?? 'required', log, stops);
+    if (config.databaseUrl) {
+      runtime.databaseUrl = config.databaseUrl;
+    } else {
+      const embedded = await startEmbeddedPostgres(config.dataDir, log);
+      stops.push(() => embedded.stop());
+      log(
+        `Using the embedded PostgreSQL in ${config.dataDir}/pg on port ${embedded.port} (set DATABASE_URL to use your own)`,
+      );
+      runtime.databaseUrl = embedded.url;
+    }
+  } catch (error) {
+    await runtime.close();
+    throw error;
   }
-  if (config.databaseUrl) return { databaseUrl: config.databaseUrl, close: async () => {} };
-  const embedded = await startEmbeddedPostgres(config.dataDir, log);
-  log(`Using the embedded PostgreSQL in ${config.dataDir}/pg (set DATABASE_URL to use your own)`);
-  return { databaseUrl: embedded.url, close: () => embedded.stop() };
+  return runtime;
+}
+
+function createRuntime(stops: Array<() => Promise<void>>, log: (line: string) => void): Runtime {
+  let closing: Promise<void> | undefined;
+  return {
+    databaseUrl: '',
+    redisUrl: '',
+    onStop: (work) => stops.push(work),
+    close: () =>
+      (closing ??= (async () => {
+        // Newest first: the app stops using the database and Redis before they go away.
+        for (const stop of [...stops].reverse()) {
+          await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+        }
+      })()),
+  };
+}
+
+async function resolveRedis(
+  config: AppConfig,
+  mode: 'required' | 'private' | 'none',
+  log: (line: string) => void,
+  stops: Array<() => Promise<void>>,
+): Promise<string> {
+  if (mode === 'none' || (await redisAnswers(config.redisUrl))) return config.redisUrl;
+  if (mode === 'private') {
+    if (!findOnPath('redis-server')) throw new RuntimeError(REDIS_NEEDED);
+    log(`No Redis answers at ${config.redisUrl}; starting a private one`);
+    const redis = await startPrivateRedis(config.dataDir, log);
+    stops.push(() => redis.stop());
+    return redis.url;
+  }
+  throw new RuntimeError(
+    `REDIS_URL: no Redis answers at ${config.redisUrl}; start one (e.g. "redis-server") or set REDIS_URL`,
+  );
+}
+
+/** SIGTERM/SIGINT: close everything in order and exit 0; a second signal exits at once. */
+function exitOnSignal(runtime: Runtime, log: (line: string) => void): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: shutting down`);
+    void runtime.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

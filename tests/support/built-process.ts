@@ -1,0 +1,127 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import path from 'node:path';
+import { projectPath } from '@app/core';
+
+const ROOT = projectPath('.');
+
+export interface BuiltProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far, without colour codes. */
+  output(): string;
+  stderr(): string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** For clean-up: SIGTERM (so the embedded servers stop too), SIGKILL if it hangs. */
+  shutdown(): Promise<void>;
+}
+
+/** Fails with a clear message when `npm run build` has not produced the entry point. */
+export function builtEntry(relative: string): string {
+  const file = path.join(ROOT, 'dist', relative);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first (npm test does)`);
+  return file;
+}
+
+/**
+ * Runs a built entry point (dist/…) the way a user would, with only the given environment plus
+ * PATH and HOME, so nothing from the developer's shell leaks in.
+ */
+export function runBuilt(relative: string, env: Record<string, string>): BuiltProcess {
+  const child = spawn(process.execPath, [builtEntry(relative)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+  child.stdout!.on('data', (chunk: Buffer) => ((out += plain(chunk)), changed()));
+  child.stderr!.on('data', (chunk: Buffer) => ((err += plain(chunk)), changed()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => (changed(), resolve({ code, signal }))),
+  );
+  const output = () => out + err;
+  return {
+    child,
+    output,
+    stderr: () => err,
+    exited,
+    waitFor: (pattern, timeoutMs = 45_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = output().match(pattern);
+          if (match) return done(() => resolve(match));
+          if (child.exitCode !== null || child.signalCode !== null)
+            return done(() => reject(new Error(`exited before ${pattern}:\n${output()}`)));
+        };
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${output()}`))),
+          timeoutMs,
+        );
+        const done = (finish: () => void) => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          finish();
+        };
+        listeners.add(check);
+        check();
+      }),
+    stop: (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    shutdown: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function plain(chunk: Buffer): string {
+  return chunk.toString('utf8').replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+/** Whether anything accepts TCP connections on 127.0.0.1:port. */
+export function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * The TCP ports a process listens on, read from /proc (Linux): its socket inodes matched against
+ * the kernel's table of listening sockets. Undefined where /proc is not available.
+ */
+export function listeningPorts(pid: number): number[] | undefined {
+  if (!existsSync(`/proc/${pid}/fd`)) return undefined;
+  const listening = new Map<string, number>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // fields: sl local_address rem_address st … inode; st 0A = LISTEN
+      if (fields[3] === '0A') listening.set(fields[9], parseInt(fields[1].split(':')[1], 16));
+    }
+  }
+  const ports: number[] = [];
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    let target = '';
+    try {
+      target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+    if (inode && listening.has(inode)) ports.push(listening.get(inode)!);
+  }
+  return ports;
+}
