@@ -4,11 +4,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@app/core';
 import { bodyErrorHandler } from './http/body-errors';
 import { HttpExceptionFilter } from './http/http-exception.filter';
+import { requireBearer } from './http/require-bearer';
 import { validationPipe } from './http/validation';
 
 /** Everything main.ts and the tests both need: prefix, body limits, validation, error format. */
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<INestApplication> {
+  // Behind a load balancer: req.ip (sign-in throttle) is the client, not the proxy. TRUST_PROXY says which hops to believe.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api', { exclude: ['u/{*path}', 'docs', 'docs-json', 'metrics', 'admin/{*path}'] });
+  // Before the body parser: an anonymous request gets 401, not 400 (malformed) or 413 (too large).
+  app.use(requireBearer);
   app.useBodyParser('json', { limit: config.jsonBodyLimitBytes });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

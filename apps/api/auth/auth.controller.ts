@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService, CurrentUser, Public } from '@app/auth';
 // Type-only: decorated parameters would otherwise emit runtime references to interfaces (ESM).
-import type { LoginResult, Principal, UserView } from '@app/auth';
+import type { LoginResult, PasswordChangeResult, Principal, UserView } from '@app/auth';
 import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 
@@ -25,7 +25,10 @@ export class AuthController {
     return this.auth.me(principal);
   }
 
-  /** A wrong `currentPassword` is a 400 naming that field (the token is valid, so not a 401). */
+  /**
+   * A wrong `currentPassword` is a 400 naming that field (the token is valid, so not a 401). The change
+   * ends every token issued before it; the answer carries a fresh `accessToken` so the caller stays signed in.
+   */
   @ApiBearerAuth()
   @Post('password')
   @HttpCode(200)
@@ -33,7 +36,7 @@ export class AuthController {
     @CurrentUser() principal: Principal,
     @Body() body: ChangePasswordDto,
     @Ip() address: string,
-  ): Promise<UserView> {
+  ): Promise<PasswordChangeResult> {
     return this.auth.changePassword(principal, body, address);
   }
 }

@@ -11,13 +11,14 @@ import {
   TokenService,
 } from '@app/auth';
 import { DomainError } from '@app/core';
+import { bearerToken } from '../http/bearer';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
 /**
  * Global guard (guards run before pipes, so 401 and 403 come before any 400): a valid token of an
- * active user, re-read on every request so disabling a user ends their tokens at once; then the
- * route's `@Requires` permissions against the role table.
+ * active user, re-read on every request so disabling a user or changing their password ends their
+ * tokens at once; then the route's `@Requires` permissions against the role table.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,8 +32,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const userId = this.tokens.verify(bearerToken(request) ?? '');
-    const principal = userId ? await this.auth.principalFor(userId) : null;
+    const token = this.tokens.verify(bearerToken(request) ?? '');
+    const principal = token ? await this.auth.principalFor(token) : null;
     if (!principal) throw new DomainError('unauthorized', 'auth.unauthenticated', 'A valid access token is required');
     request.principal = principal;
     const required = this.reflector.getAllAndMerge<Permission[]>(REQUIRED_PERMISSIONS, targets) ?? [];
@@ -40,9 +41,4 @@ export class AuthGuard implements CanActivate {
       throw DomainError.forbidden();
     return true;
   }
-}
-
-function bearerToken(request: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1];
 }

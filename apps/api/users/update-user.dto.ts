@@ -1,43 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsArray, IsBoolean, IsOptional, IsString, ValidateIf } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@app/auth';
-import type { Role } from '@app/auth';
 
+/** Types and known fields only; UserService checks the values after the role and region checks (see CreateUserDto). */
 export class UpdateUserDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
-  @MinLength(1)
-  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
+  @IsString()
+  role?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(35)
-  @IsUUID('all', { each: true })
+  @IsString({ each: true })
   regionIds?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'null removes the phone number' })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsString()
-  @MaxLength(40)
   phone?: string | null;
 
   @ApiPropertyOptional({ description: 'true disables the user; their tokens stop working at once' })
@@ -45,10 +30,12 @@ export class UpdateUserDto {
   @IsBoolean()
   disabled?: boolean;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, description: 'Sets a new password' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'Sets a new password; tokens issued before it stop working',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 }

@@ -2,18 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService, Clock, DomainError, Transactions } from '@app/core';
 import { Principal } from '../access/role';
-import { TokenService } from '../tokens/token.service';
+import { credentialsChangeMark, issuedBeforeChange } from '../tokens/credentials-change';
+import { TokenService, VerifiedToken } from '../tokens/token.service';
 import { hashPassword, verifyPassword } from '../users/password';
-import { auditSnapshot, toPrincipal, toUserView } from '../users/user-view';
+import { auditRegionIds, auditSnapshot, toPrincipal, toUserView } from '../users/user-view';
 import { UserRepository } from '../users/user.repository';
 import { UserView } from '../users/user.types';
 import { LoginFailureRepository } from './login-failure.repository';
-import { assertNotThrottled, failureWindowStart, normaliseEmail } from './login-throttle';
+import { failureWindowStart, normaliseEmail, throttledError } from './login-throttle';
 
 export interface LoginResult {
   accessToken: string;
   user: UserView;
 }
+
+/** The user after a password change, with a fresh token: the change ended every older one. */
+export type PasswordChangeResult = UserView & { accessToken: string };
 
 const BAD_CREDENTIALS = 'E-mail address or password is wrong';
 
@@ -34,24 +38,22 @@ export class AuthService {
 
   async login(input: { email: string; password: string }, address: string): Promise<LoginResult> {
     const email = normaliseEmail(input.email);
-    const now = this.clock.now();
-    // Before any hash is computed: a throttled caller costs us one indexed count.
-    assertNotThrottled(await this.failures.countSince(email, address, failureWindowStart(now)));
+    const attempt = await this.reserveAttempt(email, address);
     const user = await this.users.findByEmail(email);
     const valid = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await this.dummyHash, input.password).then(() => false);
-    if (!user || !valid || user.disabledAt !== null) {
-      await this.failures.record(email, address, now);
+    if (!user || !valid || user.disabledAt !== null)
       throw new DomainError('unauthorized', 'auth.invalid_credentials', BAD_CREDENTIALS);
-    }
+    await this.failures.release(attempt);
     return { accessToken: this.tokens.issue(user.id), user: toUserView(user) };
   }
 
-  /** The active user a verified token belongs to, or null (unknown or disabled: the token is dead). */
-  async principalFor(userId: string): Promise<Principal | null> {
-    const user = await this.users.findById(userId);
-    return user && user.disabledAt === null ? toPrincipal(user) : null;
+  /** The active user a verified token belongs to, or null (unknown, disabled or password changed since: the token is dead). */
+  async principalFor(token: VerifiedToken): Promise<Principal | null> {
+    const user = await this.users.findById(token.userId);
+    if (!user || user.disabledAt !== null || issuedBeforeChange(token.issuedAt, user.credentialsChangedAt)) return null;
+    return toPrincipal(user);
   }
 
   async me(principal: Principal): Promise<UserView> {
@@ -65,29 +67,45 @@ export class AuthService {
     principal: Principal,
     input: { currentPassword: string; newPassword: string },
     address: string,
-  ): Promise<UserView> {
-    const now = this.clock.now();
-    assertNotThrottled(await this.failures.countSince(principal.email, address, failureWindowStart(now)));
+  ): Promise<PasswordChangeResult> {
+    const attempt = await this.reserveAttempt(principal.email, address);
     const user = await this.users.findById(principal.id);
     if (!user) throw DomainError.notFound('user');
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      await this.failures.record(principal.email, address, now);
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
       throw DomainError.invalid('currentPassword', 'is not your current password');
-    }
+    await this.failures.release(attempt);
     const passwordHash = await hashPassword(input.newPassword);
+    const now = this.clock.now();
     const updated = await this.transactions.run(async () => {
-      const saved = await this.users.update(user.id, { passwordHash }, now);
-      await this.audit.record({
-        by: principal.id,
-        action: 'password_change',
-        entity: 'user',
-        entityId: user.id,
-        regionId: user.regionIds[0] ?? null,
-        before: null,
-        after: { ...auditSnapshot(saved), passwordChanged: true },
-      });
+      const saved = await this.users.update(
+        user.id,
+        { passwordHash, credentialsChangedAt: credentialsChangeMark(now) },
+        now,
+      );
+      for (const regionId of auditRegionIds(user, saved)) {
+        await this.audit.record({
+          by: principal.id,
+          action: 'password_change',
+          entity: 'user',
+          entityId: user.id,
+          regionId,
+          before: null,
+          after: { ...auditSnapshot(saved), passwordChanged: true },
+        });
+      }
       return saved;
     });
-    return toUserView(updated);
+    return { ...toUserView(updated), accessToken: this.tokens.issue(updated.id) };
+  }
+
+  /**
+   * Counts this attempt as a failure before any hash is computed (429 when the account or address is
+   * at the limit); the caller releases it once the password proved right.
+   */
+  private async reserveAttempt(email: string, address: string): Promise<string> {
+    const now = this.clock.now();
+    const attempt = await this.failures.reserve(email, address, now, failureWindowStart(now));
+    if (attempt === null) throw throttledError();
+    return attempt;
   }
 }

@@ -18,10 +18,12 @@ export function isThrottled(counts: FailureCounts): boolean {
   return counts.byEmail >= LOGIN_FAILURE_LIMIT || counts.byAddress >= LOGIN_FAILURE_LIMIT;
 }
 
+export function throttledError(): DomainError {
+  return new DomainError('rate_limited', 'auth.too_many_failures', 'Too many failed sign-ins; try again later');
+}
+
 export function assertNotThrottled(counts: FailureCounts): void {
-  if (isThrottled(counts)) {
-    throw new DomainError('rate_limited', 'auth.too_many_failures', 'Too many failed sign-ins; try again later');
-  }
+  if (isThrottled(counts)) throw throttledError();
 }
 
 /** The key failures are counted under: e-mail addresses compare case-insensitively. */

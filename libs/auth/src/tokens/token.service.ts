@@ -6,6 +6,12 @@ import type { AppConfig } from '@app/core';
 export const TOKEN_AUDIENCE = 'vliegwiel-api';
 export const TOKEN_ISSUER = 'vliegwiel';
 
+export interface VerifiedToken {
+  userId: string;
+  /** The `iat` claim, in seconds. */
+  issuedAt: number;
+}
+
 /**
  * Signed access tokens: HS256 only (so `alg: none` or a public-key trick cannot pass), audience and
  * issuer checked, expiry from ACCESS_TOKEN_TTL_SECONDS, times taken from the injected clock.
@@ -32,19 +38,19 @@ export class TokenService {
     );
   }
 
-  /** The user id the token was issued to, or null when it is not one of ours or no longer valid. */
-  verify(token: string): string | null {
+  /** Who the token was issued to and when (seconds), or null when it is not one of ours or has expired. */
+  verify(token: string): VerifiedToken | null {
     try {
-      const payload = this.jwt.verify<{ sub?: unknown; exp?: unknown }>(token, {
+      const payload = this.jwt.verify<{ sub?: unknown; exp?: unknown; iat?: unknown }>(token, {
         secret: this.config.appSecret,
         algorithms: ['HS256'],
         audience: TOKEN_AUDIENCE,
         issuer: TOKEN_ISSUER,
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
-      // A token without an expiry is not one we issued.
-      if (typeof payload.exp !== 'number') return null;
-      return isUuid(payload.sub) ? payload.sub.toLowerCase() : null;
+      // A token without an expiry or issue time is not one we issued.
+      if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
+      return isUuid(payload.sub) ? { userId: payload.sub.toLowerCase(), issuedAt: payload.iat } : null;
     } catch {
       return null;
     }

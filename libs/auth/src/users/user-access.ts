@@ -6,11 +6,12 @@ import { Principal, Role } from '../access/role';
  * their own regions, never admins. Whether the role may manage users at all is the guard's
  * `@Requires`; these rules decide per record.
  */
-export function mayAssignRole(actor: Principal, role: Role): boolean {
+export function mayAssignRole(actor: Principal, role: string): boolean {
   return actor.role === 'admin' || role !== 'admin';
 }
 
-export function assertMayAssignRole(actor: Principal, role: Role | undefined): void {
+/** Takes the role as sent (not yet checked to be a role): only an admin may make an admin, whatever else is wrong. */
+export function assertMayAssignRole(actor: Principal, role: string | undefined): void {
   if (role !== undefined && !mayAssignRole(actor, role)) throw DomainError.forbidden('Only an admin may make an admin');
 }
 

@@ -25,3 +25,12 @@ export function auditSnapshot(user: UserEntity): Omit<UserView, 'createdAt' | 'u
   const { createdAt: _c, updatedAt: _u, ...rest } = toUserView(user);
   return rest;
 }
+
+/**
+ * The regions a user's audit entry is filed under: every region the user had before or has after the
+ * change, so the coordinators of each can read it; users without a region (admins) under none (null).
+ */
+export function auditRegionIds(...versions: ({ regionIds: readonly string[] } | null)[]): (string | null)[] {
+  const regionIds = [...new Set(versions.flatMap((user) => user?.regionIds ?? []))];
+  return regionIds.length > 0 ? regionIds : [null];
+}

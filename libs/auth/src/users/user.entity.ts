@@ -28,6 +28,10 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Last password change, truncated to the second; tokens issued (`iat`) before it are refused. */
+  @Column({ name: 'credentials_changed_at', type: 'timestamptz', nullable: true })
+  credentialsChangedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, managerFor, PageRequest } from '@app/core';
+import { DomainError, likePattern, managerFor, PageRequest } from '@app/core';
 import { Role } from '../access/role';
 import { UserEntity } from './user.entity';
 import { NewUser, UserChanges, UserSortField } from './user.types';
@@ -57,10 +57,7 @@ export class UserRepository {
       builder.andWhere('u.region_ids && CAST(:visible AS uuid[])', { visible: query.visibleRegionIds });
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
     if (query.regionId) builder.andWhere(':regionId = ANY(u.region_ids)', { regionId: query.regionId });
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      builder.andWhere('(u.name ILIKE :like OR u.email ILIKE :like)', { like });
-    }
+    if (query.q) builder.andWhere('(u.name ILIKE :like OR u.email ILIKE :like)', { like: likePattern(query.q) });
     for (const key of query.page.sort) builder.addOrderBy(SORT_COLUMNS[key.field], key.direction);
     const [items, total] = await builder
       .addOrderBy('u.id', 'ASC')

@@ -2,19 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { assertUuid, AuditService, Clock, DomainError, Page, pageOf, pageRequest, Transactions } from '@app/core';
 import { RegionScope } from '../access/region-scope';
 import { Principal, Role } from '../access/role';
-import { normaliseEmail } from '../login/login-throttle';
+import { credentialsChangeMark } from '../tokens/credentials-change';
 import { hashPassword } from './password';
-import { normalisePhone } from './phone';
 import { assertHasRegion, assertMayAssignRole, mayManage, maySee } from './user-access';
-import { auditSnapshot, toUserView } from './user-view';
+import { checkUserFields } from './user-fields';
+import { auditRegionIds, auditSnapshot, toUserView } from './user-view';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 import { USER_SORT_FIELDS, UserChanges, UserView } from './user.types';
 
+/** Bodies as the DTOs pass them: types checked; values are checked here, after 403 and 404. */
 export interface CreateUserInput {
   email: string;
   name: string;
-  role: Role;
+  role: string;
   regionIds: string[];
   password: string;
   phone?: string | null;
@@ -22,7 +23,7 @@ export interface CreateUserInput {
 
 export interface UpdateUserInput {
   name?: string;
-  role?: Role;
+  role?: string;
   regionIds?: string[];
   phone?: string | null;
   disabled?: boolean;
@@ -69,19 +70,20 @@ export class UserService {
   async create(actor: Principal, input: CreateUserInput): Promise<UserView> {
     assertMayAssignRole(actor, input.role);
     const regionIds = await this.checkRegions(actor, input.regionIds);
-    assertHasRegion(input.role, regionIds);
-    const name = cleanName(input.name);
-    const phone = input.phone ? normalisePhone(input.phone) : null;
-    const email = normaliseEmail(input.email);
+    const fields = checkUserFields({ ...input, phone: input.phone || undefined });
+    // email, name, role and password are present: the input type (and DTO) requires them.
+    const role = fields.role!;
+    assertHasRegion(role, regionIds);
+    const email = fields.email!;
     if (await this.users.findByEmail(email)) throw duplicateEmail();
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(fields.password!);
     const created = await this.transactions.run(async () => {
       const user = await this.users.insert({
         email,
-        name,
-        role: input.role,
+        name: fields.name!,
+        role,
         regionIds,
-        phone,
+        phone: fields.phone ?? null,
         passwordHash,
       });
       await this.record(actor, 'create', null, user);
@@ -97,27 +99,30 @@ export class UserService {
       throw DomainError.forbidden('Only an admin may change an admin');
     if (!mayManage(actor, target)) throw DomainError.notFound('user');
     const regionIds = input.regionIds ? await this.checkRegions(actor, input.regionIds) : target.regionIds;
-    const role = input.role ?? target.role;
+    const fields = checkUserFields(input);
+    const role = fields.role ?? target.role;
     assertHasRegion(role, regionIds);
+    const now = this.clock.now();
     const changes: UserChanges = {
-      name: input.name === undefined ? undefined : cleanName(input.name),
-      role: input.role,
+      name: fields.name,
+      role: fields.role,
       regionIds: input.regionIds ? regionIds : undefined,
-      phone: input.phone === undefined ? undefined : input.phone === null ? null : normalisePhone(input.phone),
-      disabledAt:
-        input.disabled === undefined ? undefined : input.disabled ? (target.disabledAt ?? this.clock.now()) : null,
-      passwordHash: input.password === undefined ? undefined : await hashPassword(input.password),
+      phone: fields.phone,
+      disabledAt: input.disabled === undefined ? undefined : input.disabled ? (target.disabledAt ?? now) : null,
+      passwordHash: fields.password === undefined ? undefined : await hashPassword(fields.password),
+      // A new password ends every token issued before it.
+      credentialsChangedAt: fields.password === undefined ? undefined : credentialsChangeMark(now),
     };
     const updated = await this.transactions.run(async () => {
       await this.keepOneAdmin(target, role, changes.disabledAt);
-      const saved = await this.users.update(target.id, withoutUndefined(changes), this.clock.now());
+      const saved = await this.users.update(target.id, withoutUndefined(changes), now);
       const action =
         !target.disabledAt && saved.disabledAt
           ? 'disable'
           : target.disabledAt && !saved.disabledAt
             ? 'enable'
             : 'update';
-      await this.record(actor, action, target, saved, input.password !== undefined);
+      await this.record(actor, action, target, saved, fields.password !== undefined);
       return saved;
     });
     return toUserView(updated);
@@ -148,27 +153,30 @@ export class UserService {
       throw DomainError.conflict('user.last_admin', 'The last active admin cannot be demoted or disabled');
   }
 
-  private record(actor: Principal, action: string, before: UserEntity | null, after: UserEntity, passwordSet = false) {
-    return this.audit.record({
-      by: actor.id,
-      action,
-      entity: 'user',
-      entityId: after.id,
-      regionId: after.regionIds[0] ?? null,
-      before: before && auditSnapshot(before),
-      after: { ...auditSnapshot(after), ...(passwordSet ? { passwordChanged: true } : {}) },
-    });
+  /** One entry per region of the user before and after, so every coordinator concerned can read it. */
+  private async record(
+    actor: Principal,
+    action: string,
+    before: UserEntity | null,
+    after: UserEntity,
+    passwordSet = false,
+  ): Promise<void> {
+    for (const regionId of auditRegionIds(before, after)) {
+      await this.audit.record({
+        by: actor.id,
+        action,
+        entity: 'user',
+        entityId: after.id,
+        regionId,
+        before: before && auditSnapshot(before),
+        after: { ...auditSnapshot(after), ...(passwordSet ? { passwordChanged: true } : {}) },
+      });
+    }
   }
 }
 
 function duplicateEmail(): DomainError {
   return DomainError.conflict('user.duplicate_email', 'A user with this e-mail address already exists', 'email');
-}
-
-function cleanName(raw: string): string {
-  const name = raw.trim();
-  if (name === '') throw DomainError.invalid('name', 'must not be empty');
-  return name;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -32,4 +32,5 @@ export interface UserChanges {
   phone?: string | null;
   disabledAt?: Date | null;
   passwordHash?: string;
+  credentialsChangedAt?: Date;
 }

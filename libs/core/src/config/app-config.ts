@@ -20,6 +20,10 @@ export interface AppConfig {
   jsonBodyLimitBytes: number;
   uploadLimitBytes: number;
   importBatchSize: number;
+  /** Express `trust proxy`: false (off), true (every hop), a hop count, or trusted addresses/subnets. */
+  trustProxy: TrustProxy;
 }
+
+export type TrustProxy = boolean | number | string[];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       jsonBodyLimitBytes: 1024 * 1024,
       uploadLimitBytes: 100 * 1024 * 1024,
       importBatchSize: 500,
+      trustProxy: false,
     });
     expect(config.appSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       UPLOAD_MAX_BYTES: '2048',
       IMPORT_BATCH_SIZE: '100',
+      TRUST_PROXY: 'loopback,10.0.0.0/8',
     });
 
     expect(config).toMatchObject({
@@ -84,6 +86,7 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 3600,
       uploadLimitBytes: 2048,
       importBatchSize: 100,
+      trustProxy: ['loopback', '10.0.0.0/8'],
     });
   });
 
@@ -119,6 +122,7 @@ describe('loadConfig', () => {
       ACCESS_TOKEN_TTL_SECONDS: '1',
       UPLOAD_MAX_BYTES: '-5',
       IMPORT_BATCH_SIZE: '1.5',
+      TRUST_PROXY: 'the-load-balancer',
     };
 
     const problems = problemsOf(env);
@@ -142,6 +146,7 @@ describe('loadConfig', () => {
         'ACCESS_TOKEN_TTL_SECONDS',
         'UPLOAD_MAX_BYTES',
         'IMPORT_BATCH_SIZE',
+        'TRUST_PROXY',
       ].sort(),
     );
     for (const line of problems) expect(line).not.toContain('\n');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppConfig } from './app-config';
 import { ConfigError } from './config.error';
+import { parseTrustProxy } from './trust-proxy';
 
 type Env = Record<string, string | undefined>;
 
@@ -95,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jsonBodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: integer('UPLOAD_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     importBatchSize: integer('IMPORT_BATCH_SIZE', 500, 1, 10000),
+    trustProxy: parseTrustProxy(value('TRUST_PROXY'), (problem) => problems.push(`TRUST_PROXY: ${problem}`)),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

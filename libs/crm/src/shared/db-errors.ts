@@ -12,7 +12,5 @@ export function isUniqueViolation(error: unknown, indexName: string): boolean {
   return driver?.code === '23505' && driver?.constraint === indexName;
 }
 
-/** Escapes `%`, `_` and `\` so user text is matched literally inside an ILIKE pattern. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** Escapes user text for ILIKE (shared with auth, so it lives in core). */
+export { likePattern } from '@app/core';

@@ -1,5 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-
 /** Validators for Dutch identifiers (domain.md "Identifiers"). Each returns the normalised value or a problem. */
 export type Checked<T = string> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -35,12 +33,8 @@ export function checkPostcode(raw: string): Checked {
   return ok(`${match[1]} ${match[2]}`);
 }
 
-/** Phone numbers are stored in E.164; numbers without a country code are read as Dutch. */
-export function checkPhone(raw: string): Checked {
-  const parsed = parsePhoneNumberFromString(raw.trim(), 'NL');
-  if (!parsed || !parsed.isValid()) return fail('is not a valid phone number');
-  return ok(parsed.number);
-}
+/** Phone numbers are stored in E.164; numbers without a country code are read as Dutch (one rule, in core). */
+export { checkPhone } from '@app/core';
 
 export function checkEmail(raw: string): Checked {
   const value = raw.trim();
