@@ -5,6 +5,9 @@ import { AuthHttpModule } from './auth/auth-http.module';
 import { CrmHttpModule } from './organisations/crm-http.module';
 import { HealthController } from './health/health.controller';
 import { ImportsHttpModule } from './imports/imports-http.module';
+import { PipelineHttpModule } from './pipeline/pipeline-http.module';
+import { StoriesTargetsHttpModule } from './stories/stories-targets-http.module';
+import { TrajectoriesHttpModule } from './trajectories/trajectories-http.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -24,6 +27,9 @@ export class AppModule {
         AuthHttpModule,
         CrmHttpModule,
         ImportsHttpModule,
+        PipelineHttpModule,
+        StoriesTargetsHttpModule,
+        TrajectoriesHttpModule,
       ],
       controllers: [HealthController],
     };

@@ -3,6 +3,7 @@ import { DEMO_NETWORK_LINKS, DEMO_PARTNERS, DemoPartner } from './demo-partners'
 import { FIRST_NAMES, LAST_NAMES, LEAD_SOURCES, PRIMARY_ROLES, SECOND_ROLES, slug } from './demo-people';
 import { DemoRegionKey, phoneIn, placeOf, postcodeIn } from './demo-places';
 import { BasisEvent, contactBasis } from './demo-basis';
+import { buildDemoHistory, EmployerHistory } from './demo-history';
 
 export interface SeedContact {
   firstName: string;
@@ -51,6 +52,8 @@ export interface SeedLink {
 export interface DemoDataset {
   organisations: SeedOrganisation[];
   links: SeedLink[];
+  /** Each employer's stage changes, activities, tasks, trajectories and stories (in days before the demo day). */
+  histories: EmployerHistory[];
 }
 
 const LATER_STAGES: Stage[] = ['own_trajectory', 'structural', 'ambassador'];
@@ -111,7 +114,7 @@ export function buildDemoDataset(): DemoDataset {
     since,
     until: until ?? null,
   }));
-  return { organisations: [...employers, ...partners], links };
+  return { organisations: [...employers, ...partners], links, histories: buildDemoHistory(employers) };
 }
 
 function employer(

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DemoDataset, SeedContact, SeedOrganisation } from './demo-dataset';
+import { DemoHistoryWriter } from './demo-history.repository';
 import { DEMO_REGIONS, DemoRegionKey } from './demo-places';
 import { DemoUser } from './demo-people';
 
@@ -17,7 +18,8 @@ export class DemoSeedRepository {
     return rows.length > 0;
   }
 
-  insert(dataset: DemoDataset, users: HashedDemoUser[]): Promise<void> {
+  /** `now`: the moment the demo is filled; the histories count back from it. */
+  insert(dataset: DemoDataset, users: HashedDemoUser[], now: Date): Promise<void> {
     return this.dataSource.transaction(async (db) => {
       const regionIds = await this.regionIds(db);
       const userIds = new Map<string, string>();
@@ -41,6 +43,8 @@ export class DemoSeedRepository {
           ],
         );
       }
+      const ids = { regions: regionIds, users: userIds, organisations: organisationIds };
+      await new DemoHistoryWriter(db, ids, now).write(dataset.organisations, dataset.histories);
     });
   }
 

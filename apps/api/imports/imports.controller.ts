@@ -36,6 +36,27 @@ export class ImportsController {
   }
 
   @Requires(Permission.Import)
+  @Post('trajectories')
+  @HttpCode(202)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description:
+      'Historic trajectories: CSV (`,` or `;`, UTF-8 with or without BOM) with a header row; columns kvkNumber, ' +
+      'regionCode, route, candidateRef, startedAt (required), status, praktijkverklaringAt, outcome, crebo, ' +
+      'werkprocessen, forOwnEmployee, hostKvkNumber, hostName, mboKvkNumber, mboName. Rows upsert by (employer, ' +
+      'candidateRef, startedAt); the employer must exist in the region. Stage changes are dated at each startedAt.',
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiAcceptedResponse({ type: ImportAcceptedDto })
+  uploadTrajectories(
+    @CurrentUser() principal: Principal,
+    @UploadedFile() file: UploadedCsvFile | undefined,
+  ): Promise<ImportAccepted> {
+    return this.imports.uploadTrajectories(principal, file);
+  }
+
+  @Requires(Permission.Import)
   @Get(':id')
   @ApiOkResponse({ type: ImportViewDto })
   get(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<ImportView> {

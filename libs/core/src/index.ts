@@ -29,3 +29,5 @@ export * from './runtime/startup-failure';
 export * from './core-entities';
 export * from './events/domain-events';
 export * from './events/domain-events.module';
+export * from './validation/phone';
+export * from './database/like-pattern';

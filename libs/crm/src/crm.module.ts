@@ -21,6 +21,7 @@ import { RegionRepository } from './regions/region.repository';
 import { RegionService } from './regions/region.service';
 import { SbiCatalogue } from './sbi/sbi-catalogue.service';
 import { SbiRepository } from './sbi/sbi.repository';
+import { StageRepository } from './stages/stage.repository';
 
 const SERVICES = [
   AuditLogService,
@@ -49,7 +50,15 @@ const SERVICES = [
     PartnerRepository,
     RegionRepository,
     SbiRepository,
+    StageRepository,
   ],
-  exports: [...SERVICES, ContactRepository, EmployerRepository, OrganisationRepository, RegionRepository],
+  exports: [
+    ...SERVICES,
+    ContactRepository,
+    EmployerRepository,
+    OrganisationRepository,
+    RegionRepository,
+    StageRepository,
+  ],
 })
 export class CrmModule {}

@@ -4,6 +4,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationRemoval } from '../organisations/organisation-removal.service';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
+import { StageRepository } from '../stages/stage.repository';
 import { SbiRepository, SbiSectionRow } from '../sbi/sbi.repository';
 import { EmployerRepository } from './employer.repository';
 import { EmployerService } from './employer.service';
@@ -71,6 +72,7 @@ function setup(options: { ownerActive?: boolean } = {}) {
     transactions,
     audit,
     {} as OrganisationRemoval,
+    { recordInitial: async () => undefined } as unknown as StageRepository,
   );
   return { service, rows, audits, ownerChecks, sectionReads: () => sectionReads };
 }

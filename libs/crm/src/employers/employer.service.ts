@@ -4,6 +4,7 @@ import { Principal, RegionScope } from '@app/auth';
 import { OrganisationRemoval } from '../organisations/organisation-removal.service';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
+import { StageRepository } from '../stages/stage.repository';
 import { CrmAuditEntity } from '../shared/crm-audit';
 import { employerFilter } from './employer-filter';
 import { employerValues } from './employer-fields';
@@ -30,6 +31,7 @@ export class EmployerService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly removal: OrganisationRemoval,
+    private readonly stageHistory: StageRepository,
   ) {}
 
   async create(principal: Principal, input: EmployerInput): Promise<EmployerResponse> {
@@ -44,6 +46,7 @@ export class EmployerService {
     return this.transactions.run(async () => {
       if (await this.employers.kvkTaken(regionId, record.kvkNumber)) throw duplicateKvk();
       const created = toEmployerResponse(await this.employers.insert(record));
+      await this.stageHistory.recordInitial(created, principal.id);
       await this.record(principal, 'create', null, created);
       return created;
     });

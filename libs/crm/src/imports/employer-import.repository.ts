@@ -207,7 +207,7 @@ export class EmployerImportRepository {
        WHERE o.id = t.employer_id AND t.round = $1 AND t.employer_changed`,
       [round, at],
     );
-    // A new employer is owned by the uploader, as when it is created by hand.
+    // A new employer is owned by the uploader, as when it is created by hand, and enters the pipeline as prospect.
     await db.query(
       `WITH created AS (
          INSERT INTO organisations (region_id, kind, name, kvk_number, sbi_code, sbi_version, sbi_section, size_class,
@@ -215,7 +215,10 @@ export class EmployerImportRepository {
          SELECT region_id, 'employer', name, kvk, sbi_code, sbi_version, sbi_section, size_class, postcode, city,
            website, coalesce(tags, '{}'), $3::uuid, $2, $2
          FROM ${T} WHERE round = $1 AND employer_id IS NULL AND problems = '[]'
-         RETURNING id, region_id, kvk_number)
+         RETURNING id, region_id, kvk_number),
+       entered AS (
+         INSERT INTO stage_changes (employer_id, region_id, from_stage, to_stage, at, by_user_id, cause)
+         SELECT id, region_id, NULL, 'prospect', $2, $3::uuid, 'manual' FROM created)
        UPDATE ${T} t SET employer_id = c.id, employer_created = true FROM created c
        WHERE t.round = $1 AND t.region_id = c.region_id AND t.kvk = c.kvk_number`,
       [round, at, by],

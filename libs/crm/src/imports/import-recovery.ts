@@ -17,8 +17,9 @@ export class ImportRecovery implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const unfinished = (await this.imports.unfinished()).filter((i) => i.kind === ImportJobName.Employers);
-    for (const item of unfinished) await this.queue.add(ImportJobName.Employers, item.id);
+    const kinds: string[] = Object.values(ImportJobName);
+    const unfinished = (await this.imports.unfinished()).filter((i) => kinds.includes(i.kind));
+    for (const item of unfinished) await this.queue.add(item.kind as ImportJobName, item.id);
     if (unfinished.length > 0) this.logger.log(`Queued ${unfinished.length} unfinished import(s) again`);
   }
 }

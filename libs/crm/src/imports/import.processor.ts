@@ -5,13 +5,17 @@ import { isUuid, QueueName } from '@app/core';
 import { EmployerImportService } from './employer-import.service';
 import { ImportFileError } from './import-file.error';
 import { ImportJobData, ImportJobName } from './import.types';
+import { TrajectoryImportService } from './trajectory-import.service';
 
 /** The `import` queue: one job per uploaded file, named after the import's kind. */
 @Processor(QueueName.Import)
 export class ImportProcessor extends WorkerHost {
   private readonly logger = new Logger('ImportProcessor');
 
-  constructor(private readonly employers: EmployerImportService) {
+  constructor(
+    private readonly employers: EmployerImportService,
+    private readonly trajectories: TrajectoryImportService,
+  ) {
     super();
   }
 
@@ -20,8 +24,9 @@ export class ImportProcessor extends WorkerHost {
     if (!isUuid(importId)) throw new UnrecoverableError(`Job ${job.id} has no valid importId`);
     switch (job.name) {
       case ImportJobName.Employers:
+      case ImportJobName.Trajectories:
         try {
-          return await this.employers.run(importId);
+          return await (job.name === ImportJobName.Employers ? this.employers : this.trajectories).run(importId);
         } catch (error) {
           // The file itself is the problem: another attempt would fail the same way.
           if (error instanceof ImportFileError) throw new UnrecoverableError(error.message);

@@ -40,7 +40,7 @@ export interface ImportAccepted {
 }
 
 /** The jobs of the `import` queue: the job name is the import's kind, the payload only its id. */
-export const ImportJobName = { Employers: 'employers' } as const;
+export const ImportJobName = { Employers: 'employers', Trajectories: 'trajectories' } as const;
 export type ImportJobName = (typeof ImportJobName)[keyof typeof ImportJobName];
 
 export interface ImportJobData {

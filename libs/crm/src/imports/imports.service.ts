@@ -16,17 +16,30 @@ export class ImportsService {
   ) {}
 
   /** Stores the file with the uploader's regions (null: all) and queues it; rows are checked by the worker. */
-  async uploadEmployers(principal: Principal, file: UploadedCsvFile | undefined): Promise<ImportAccepted> {
+  uploadEmployers(principal: Principal, file: UploadedCsvFile | undefined): Promise<ImportAccepted> {
+    return this.upload(principal, file, ImportJobName.Employers);
+  }
+
+  /** Historic trajectories (`trajectory-csv-format.ts`); the same storage, queue and status as employers. */
+  uploadTrajectories(principal: Principal, file: UploadedCsvFile | undefined): Promise<ImportAccepted> {
+    return this.upload(principal, file, ImportJobName.Trajectories);
+  }
+
+  private async upload(
+    principal: Principal,
+    file: UploadedCsvFile | undefined,
+    kind: ImportJobName,
+  ): Promise<ImportAccepted> {
     checkCsvUpload(file);
     const importId = await this.imports.create({
-      kind: 'employers',
+      kind,
       filename: file.originalname || null,
       file: file.buffer,
       createdBy: principal.id,
       regionIds: RegionScope.of(principal).sqlRegionIds,
     });
     try {
-      await this.queue.add(ImportJobName.Employers, importId);
+      await this.queue.add(kind, importId);
     } catch (error) {
       // Not queued means not accepted: leave nothing behind that the client would upload again.
       await this.imports.delete(importId);

@@ -2,6 +2,10 @@ import { Foundation1764300000000 } from './1764300000000-foundation';
 import { ReferenceData1764300000001 } from './1764300000001-reference-data';
 import { ImportScopeAndStorage1764300000450 } from './1764300000450-import-scope-and-storage';
 import { CrmConstraints1764300000520 } from './1764300000520-crm-constraints';
+import { UserCredentialsChanged1764300000600 } from './1764300000600-user-credentials-changed';
+import { StagesActivitiesTasks1764300001000 } from './1764300001000-stages-activities-tasks';
+import { Trajectories1764300001100 } from './1764300001100-trajectories';
+import { StoriesTargets1764300001200 } from './1764300001200-stories-targets';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -9,4 +13,8 @@ export const MIGRATIONS = [
   ReferenceData1764300000001,
   ImportScopeAndStorage1764300000450,
   CrmConstraints1764300000520,
+  UserCredentialsChanged1764300000600,
+  StagesActivitiesTasks1764300001000,
+  Trajectories1764300001100,
+  StoriesTargets1764300001200,
 ];

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import {
+  assertUuid,
+  AuditService,
+  Clock,
+  DomainError,
+  DomainEvents,
+  Page,
+  pageOf,
+  pageRequest,
+  Transactions,
+} from '@app/core';
+import { may, Permission, Principal, RegionScope } from '@app/auth';
+import { toEmployerResponse } from '../employers/employer.mapper';
+import { EmployerRepository } from '../employers/employer.repository';
+import { EmployerResponse, EmployerStage } from '../employers/employer.types';
+import { CrmAuditEntity } from '../shared/crm-audit';
+import { TaskService } from '../tasks/task.service';
+import { amsterdamTime } from '../tasks/amsterdam-calendar';
+import { handMoveRequest } from './hand-move-input';
+import { EMPLOYER_STAGE_CHANGED, EmployerStageChanged } from './stage-events';
+import { decideAdvance, decideHandMove } from './stage-rules';
+import { LockedEmployer, StageChange, StageRepository } from './stage.repository';
+import {
+  AdvanceOptions,
+  HandMoveInput,
+  PipelineStage,
+  pipelineIndex,
+  STAGE_HISTORY_SORT_FIELDS,
+  StageChangeResponse,
+} from './stage.types';
+
+/** The hour of the re-contact task on its day (Europe/Amsterdam). */
+const RECONTACT_HOUR = 9;
+
+/**
+ * Stage moves, by hand and automatic. Every move locks the employer row first, so concurrent moves of
+ * one employer are judged one after the other and the history stays one chain.
+ */
+@Injectable()
+export class StageService {
+  constructor(
+    private readonly stages: StageRepository,
+    private readonly employers: EmployerRepository,
+    private readonly tasks: TaskService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `POST /api/employers/:id/stage` (api.md "Pipeline"); the rules are `decideHandMove`. */
+  async moveByHand(principal: Principal, id: string, input: HandMoveInput): Promise<EmployerResponse> {
+    const employerId = assertUuid(id);
+    // 403 comes before 404 (api.md precedence): the role may not override at all.
+    if (input.override === true && !may(principal.role, Permission.StageOverride)) throw overrideForbidden();
+    return this.transactions.run(async () => {
+      const employer = await this.stages.lockEmployer(employerId, RegionScope.of(principal).sqlRegionIds);
+      if (!employer) throw DomainError.notFound('employer');
+      const request = handMoveRequest(input, this.clock);
+      const decision = decideHandMove(employer.stage, employer.stageBeforeSide, request, principal.role);
+      switch (decision.kind) {
+        case 'forbidden':
+          throw overrideForbidden();
+        case 'needs_reason':
+          throw DomainError.invalid('reason', decision.problem);
+        case 'refused':
+          // The body names the rule: `message` starts with its code.
+          throw DomainError.conflict(decision.rule, `${decision.rule}: ${decision.message}`, 'stage');
+        case 'unchanged':
+          break;
+        case 'move': {
+          const now = this.clock.now();
+          const change = { from: employer.stage, to: decision.to, at: now, by: principal.id, cause: decision.cause };
+          await this.change(employer, { ...change, reason: request.reason }, decision.stageBeforeSide);
+          if (request.recontactAt && decision.to === 'not_interested') {
+            await this.tasks.plan(
+              principal.id,
+              employer,
+              `Re-contact (not interested: ${request.reason ?? ''})`.slice(0, 200),
+              amsterdamTime(request.recontactAt, RECONTACT_HOUR),
+            );
+          }
+        }
+      }
+      return toEmployerResponse((await this.employers.findById(employerId, null))!);
+    });
+  }
+
+  /**
+   * The automatic move (trajectory, story, logged contact, campaign): only forward, a no-op (false)
+   * when the employer already is at `to` or later. See `decideAdvance` for side states. Joins the
+   * caller's transaction; `at` in the future is clamped to now.
+   */
+  async advance(employerId: string, to: PipelineStage, options: AdvanceOptions): Promise<boolean> {
+    if (pipelineIndex(to) < 0) throw DomainError.invalid('stage', `${to} is not a pipeline stage`);
+    return this.transactions.run(async () => {
+      const employer = await this.stages.lockEmployer(assertUuid(employerId, 'employerId'), null);
+      if (!employer) throw DomainError.notFound('employer');
+      if (!decideAdvance(employer.stage, employer.stageBeforeSide, to, options.cause)) return false;
+      const now = this.clock.now();
+      const at = options.at.getTime() > now.getTime() ? now : options.at;
+      const change = { from: employer.stage, to, at, by: options.by, cause: options.cause };
+      await this.change(employer, { ...change, reason: options.reason ?? null }, null);
+      return true;
+    });
+  }
+
+  /** `GET /api/employers/:id/stage-history`: newest first (by `at`); sort `at` or `recordedAt`. */
+  async history(
+    principal: Principal,
+    id: string,
+    query: { page?: string; pageSize?: string; sort?: string },
+  ): Promise<Page<StageChangeResponse>> {
+    const employer = await this.employers.findById(assertUuid(id), RegionScope.of(principal).sqlRegionIds);
+    if (!employer) throw DomainError.notFound('employer');
+    const request = pageRequest(query, STAGE_HISTORY_SORT_FIELDS, [{ field: 'at', direction: 'DESC' }]);
+    const { items, total } = await this.stages.history(employer.id, request);
+    return pageOf(items, total, request);
+  }
+
+  /** The "entered prospect" row of a new employer; call in the transaction that creates it. */
+  recordInitial(employer: { id: string; regionId: string; createdAt: string | Date }, by: string | null) {
+    return this.stages.recordInitial(employer, by);
+  }
+
+  private async change(
+    employer: LockedEmployer,
+    change: Omit<StageChange, 'employerId' | 'regionId'>,
+    stageBeforeSide: PipelineStage | null,
+  ): Promise<void> {
+    const full: StageChange = { ...change, employerId: employer.id, regionId: employer.regionId };
+    await this.stages.record(full, stageBeforeSide, this.clock.now());
+    await this.audit.record({
+      by: change.by,
+      action: 'stage',
+      entity: CrmAuditEntity.Employer,
+      entityId: employer.id,
+      regionId: employer.regionId,
+      before: { stage: employer.stage, stageBeforeSide: employer.stageBeforeSide },
+      after: { stage: change.to, stageBeforeSide, cause: change.cause, at: change.at, reason: change.reason },
+    });
+    const event: EmployerStageChanged = {
+      name: EMPLOYER_STAGE_CHANGED,
+      employerId: employer.id,
+      regionId: employer.regionId,
+      from: change.from as EmployerStage,
+      to: change.to,
+      at: change.at,
+      cause: change.cause,
+      by: change.by,
+    };
+    await this.transactions.afterCommit(() => this.events.publish(event));
+  }
+}
+
+function overrideForbidden(): DomainError {
+  return DomainError.forbidden('Only coordinators and admins may override the stage');
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CrmModule } from '../crm.module';
+import { StagesModule } from '../stages/stages.module';
+import { StoryAmbassadorRule } from './story-ambassador.rule';
+import { StoryRepository } from './story.repository';
+import { StoryService } from './story.service';
+
+/** Success stories; a usable story of a structural employer makes it an ambassador. */
+@Module({
+  imports: [CrmModule, StagesModule],
+  providers: [StoryService, StoryRepository, StoryAmbassadorRule],
+  exports: [StoryService],
+})
+export class StoriesModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { TargetRepository } from './target.repository';
+import { TargetService } from './target.service';
+
+/** Region targets per period and metric (reports compare them with the actuals). */
+@Module({
+  providers: [TargetService, TargetRepository],
+  exports: [TargetService, TargetRepository],
+})
+export class TargetsModule {}
