@@ -20,8 +20,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(core|auth|crm|testing)$': '<rootDir>/libs/$1/src',
-    '^@app/(core|auth|crm|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(core|auth|crm|testing|outreach)$': '<rootDir>/libs/$1/src',
+    '^@app/(core|auth|crm|testing|outreach)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
 };
@@ -46,4 +46,5 @@ export default {
     },
   ],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
 };
