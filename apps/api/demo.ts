@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { exitOnStartupFailure, loadConfig, openRuntime } from '@app/core';
 import { seedDemoOnce } from './demo/demo-seed';
 import { DEMO_USERS } from './demo/demo-people';
+import { demoQueuePrefix } from './demo/demo-queue-prefix';
 import { startApi } from './serve';
 import { prepareDatabase } from './startup';
 
@@ -14,13 +15,10 @@ async function demo(): Promise<void> {
   const logger = new Logger('Vliegwiel demo');
   const log = (line: string) => logger.log(line);
   if (process.env.DATABASE_URL) log('Ignoring DATABASE_URL: the demo runs on its own embedded PostgreSQL');
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: undefined,
-    WORKERS: 'inline',
-    QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? 'vliegwiel-demo',
-  });
-  const runtime = await openRuntime(config, log, { redis: 'private' });
+  const loaded = loadConfig({ ...process.env, DATABASE_URL: undefined, WORKERS: 'inline' });
+  const config = { ...loaded, queuePrefix: demoQueuePrefix(process.env.QUEUE_PREFIX, loaded.dataDir) };
+  const runtime = await openRuntime(config, log, { redis: 'private', suggestDatabaseUrl: false });
+  log(`Queue keys in Redis under the prefix ${config.queuePrefix} (QUEUE_PREFIX changes it)`);
   try {
     await prepareDatabase(runtime.databaseUrl, config, log, [seedDemoOnce(log)]);
     await startApi(config, runtime);
@@ -28,7 +26,7 @@ async function demo(): Promise<void> {
     await runtime.close();
     throw error;
   }
-  console.log(`URL: http://localhost:${config.port}`);
+  console.log(`URL: ${config.publicUrl}`);
   for (const user of DEMO_USERS) console.log(`Login ${user.role}: ${user.email} / ${user.password}`);
 }
 

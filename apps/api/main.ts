@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { exitOnStartupFailure, loadConfig, openRuntime } from '@app/core';
+import { hintWhenNoUsers } from './root/first-user-hint';
 import { startApi } from './serve';
 import { prepareDatabase } from './startup';
 
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   // SIGTERM/SIGINT from here on: close Nest (HTTP, workers, pools), then the embedded database.
   const runtime = await openRuntime(config, log);
   try {
-    await prepareDatabase(runtime.databaseUrl, config, log);
+    await prepareDatabase(runtime.databaseUrl, config, log, [hintWhenNoUsers(config, log)]);
     await startApi(config, runtime);
   } catch (error) {
     await runtime.close();

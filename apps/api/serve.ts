@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, Runtime, RuntimeError } from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { redirectRootToDocs } from './root/root-redirect';
 
 /**
  * Boots the HTTP app on a prepared database and listens on PORT; the runtime closes it first when
@@ -16,6 +17,8 @@ export async function startApi(config: AppConfig, runtime: Runtime): Promise<Nes
     { bodyParser: false },
   );
   runtime.onStop(() => app.close());
+  // Before configureApp's bearer check, so the front door needs no token.
+  app.use(redirectRootToDocs);
   await configureApp(app, effective);
   await app.listen(effective.port).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')

@@ -78,6 +78,7 @@ describe('embedded PostgreSQL default', () => {
     expect(api.output()).not.toContain('Creating the embedded PostgreSQL');
     expect(api.output()).not.toMatch(/Applied \d+ migration/);
     expect(api.output()).not.toContain('Created the first admin');
+    expect(api.output()).not.toContain('No users yet');
     expect((await login(url, ADMIN.email, ADMIN.password)).status).toBe(200);
 
     expect(await api.stop('SIGTERM')).toEqual({ code: 0, signal: null });

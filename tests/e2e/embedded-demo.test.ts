@@ -48,27 +48,34 @@ describe('npm run demo', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function startDemo() {
+  async function startDemo(env: Record<string, string> = {}) {
     const port = await freePort();
+    const queuePrefix = testQueuePrefix();
     demo = runBuilt('apps/api/demo.js', {
       DATA_DIR: path.join(dataDir, 'data'),
       PORT: String(port),
       // Nothing listens there, so the demo must bring its own Redis.
       REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-      QUEUE_PREFIX: testQueuePrefix(),
+      QUEUE_PREFIX: queuePrefix,
       // Ignored: the demo is always the embedded one.
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      ...env,
     });
     await demo.waitFor(new RegExp(ROLES.map((role) => `^Login ${role}: `).join('[^]*'), 'm'));
     const url = demo.output().match(/^URL: (\S+)$/m)?.[1];
-    expect(url).toBe(`http://localhost:${port}`);
+    expect(url).toBe(env.PUBLIC_URL ?? `http://localhost:${port}`);
+    expect(demo.output()).toContain(`Queue keys in Redis under the prefix ${queuePrefix}`);
+    expect(demo.output()).toContain('Ignoring DATABASE_URL');
+    expect(demo.output()).not.toContain('set DATABASE_URL');
     const logins = [...demo.output().matchAll(/^Login (\w+): (\S+) \/ (\S+)$/gm)].map(([, role, email, password]) => ({
       role,
       email,
       password,
     }));
     const redisPort = Number(demo.output().match(/Started a private Redis on 127\.0\.0\.1:(\d+)/)?.[1]);
-    return { demo, url: url!, logins, redisPort };
+    // Where it listens: PUBLIC_URL is only printed.
+    const local = `http://localhost:${port}`;
+    return { demo, url: url!, local, logins, redisPort };
   }
 
   it('should print the URL and a working sign-in for every role when it starts on an empty folder', async () => {
@@ -97,13 +104,14 @@ describe('npm run demo', () => {
     expect(await portAnswers(redisPort)).toBe(false);
   });
 
-  it('should leave the demo data as it is when it starts again on the same folder', async () => {
-    const { demo, url, logins } = await startDemo();
+  it('should leave the demo data as it is and print PUBLIC_URL when it starts again on the same folder', async () => {
+    const { demo, url, local, logins } = await startDemo({ PUBLIC_URL: 'https://demo.vliegwiel.example' });
 
+    expect(url).toBe('https://demo.vliegwiel.example');
     expect(demo.output()).toContain('The demo data is already there');
     const admin = logins.find((l) => l.role === 'admin')!;
-    const token = (await login(url, admin.email, admin.password)).body.accessToken;
-    expect(await employerTotal(url, token)).toBe(employersAfterFirstStart);
+    const token = (await login(local, admin.email, admin.password)).body.accessToken;
+    expect(await employerTotal(local, token)).toBe(employersAfterFirstStart);
 
     expect(await demo.stop('SIGINT')).toEqual({ code: 0, signal: null });
   });

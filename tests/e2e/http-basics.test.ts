@@ -1,11 +1,14 @@
 import request from 'supertest';
+import { authed, createUser } from '../support/session';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('HTTP basics', () => {
   let testApp: TestApp;
+  let token: string;
 
   beforeAll(async () => {
     testApp = await startTestApp();
+    token = (await createUser(testApp, { role: 'coordinator', regionCodes: ['AM25'] })).token;
   });
 
   afterAll(async () => {
@@ -24,7 +27,43 @@ describe('HTTP basics', () => {
       .set('content-type', 'application/json')
       .send('{"name": ');
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request body is not valid JSON',
+      details: [{ field: 'body', problem: 'is not valid JSON' }],
+    });
+  });
+
+  it('should name the body as not valid JSON when a signed-in caller sends a malformed body', async () => {
+    const response = await authed(testApp, token)
+      .post('/api/employers')
+      .set('content-type', 'application/json')
+      .send('{"name": "Bakkerij", ');
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ field: 'body', problem: 'is not valid JSON' }]);
+  });
+
+  it('should answer that the body must be a JSON object when a signed-in caller sends an array', async () => {
+    const response = await authed(testApp, token)
+      .post('/api/employers')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify([{ name: 'Bakkerij' }, { name: 'Slagerij' }]));
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      message: 'body: must be a JSON object',
+      details: [{ field: 'body', problem: 'must be a JSON object' }],
+    });
+  });
+
+  it('should answer that the body must be a JSON object when the sign-in body is an array', async () => {
+    const response = await request(testApp.app.getHttpServer())
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('["someone@example.org", "a password"]');
+    expect(response.status).toBe(400);
+    expect(response.body.details).toEqual([{ field: 'body', problem: 'must be a JSON object' }]);
   });
 
   it('should answer 413 when a JSON body is over 1 MB', async () => {
@@ -33,6 +72,10 @@ describe('HTTP basics', () => {
       .set('content-type', 'application/json')
       .send(JSON.stringify({ filler: 'x'.repeat(1024 * 1024 + 10) }));
     expect(response.status).toBe(413);
-    expect(response.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(response.body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'Request body is larger than allowed',
+    });
   });
 });

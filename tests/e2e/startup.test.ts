@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { freePort, loadConfig } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix, testServerUrl } from '@app/testing';
+import { NO_USERS_HINT } from '../../apps/api/root/first-user-hint';
 import { prepareDatabase } from '../../apps/api/startup';
 import { MIGRATIONS } from '../../libs/core/src/database/migrations';
 import { BuiltProcess, listeningPorts, portAnswers, runBuilt } from '../support/built-process';
@@ -82,6 +83,26 @@ describe('start-up', () => {
     const migrations = await query<{ name: string }>(database.url, 'SELECT name FROM migrations');
     expect(migrations).toHaveLength(MIGRATIONS.length);
     expect(migrate.output()).toContain('The database is up to date.');
+  });
+
+  it('should say how to create the first admin and send / to /docs when it starts with no user and no ADMIN_*', async () => {
+    database = await createTestDatabase();
+    const port = await freePort();
+    worker = runBuilt('apps/api/main.js', {
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      QUEUE_PREFIX: testQueuePrefix(),
+      PORT: String(port),
+    });
+
+    const [, url] = await worker.waitFor(/^URL: (\S+)$/m);
+
+    expect(worker.output()).toContain(NO_USERS_HINT);
+    const root = await fetch(`${url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/docs');
+    expect((await fetch(`${url}/api/employers`)).status).toBe(401);
+    expect(await worker.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 
   it('should run the standalone worker without an HTTP server and exit 0 when it receives SIGTERM', async () => {

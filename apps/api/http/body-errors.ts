@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { errorBody } from './error-response';
+import { ErrorBody, errorBody } from './error-response';
 
 interface BodyParserError {
   type?: string;
@@ -8,15 +8,25 @@ interface BodyParserError {
 }
 
 /**
- * Body-parser errors happen before Nest routes a request, so its filters never see them:
- * a body over the limit is 413, malformed JSON is 400, both in the api.md format.
+ * The api.md answer to a body-parser failure (413 too large, 400 malformed JSON), or undefined when
+ * `error` is not one. Nest wraps these in an HttpException (the parser's error is its `cause`), so
+ * the exception filter asks here too.
  */
+export function bodyParserErrorBody(error: unknown): ErrorBody | undefined {
+  const type = (error as BodyParserError | null | undefined)?.type;
+  if (type === 'entity.too.large') return errorBody(413, 'Request body is larger than allowed');
+  if (type === 'entity.parse.failed') {
+    return errorBody(400, 'The request body is not valid JSON', [{ field: 'body', problem: 'is not valid JSON' }]);
+  }
+  return undefined;
+}
+
+/** For body-parser errors that reach Express without passing Nest's exception layer. */
 export function bodyErrorHandler(error: BodyParserError, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
-  if (error.type === 'entity.too.large') {
-    res.status(413).json(errorBody(413, 'Request body is larger than allowed'));
-  } else if (error.type === 'entity.parse.failed') {
-    res.status(400).json(errorBody(400, 'Malformed JSON body', [{ field: 'body', problem: 'is not valid JSON' }]));
+  const known = bodyParserErrorBody(error);
+  if (known) {
+    res.status(known.statusCode).json(known);
   } else if (error.status && error.status >= 400 && error.status < 500) {
     res.status(error.status).json(errorBody(error.status, error.message ?? 'Bad request'));
   } else {

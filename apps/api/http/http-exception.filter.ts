@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@app/core';
 import type { Response } from 'express';
+import { bodyParserErrorBody } from './body-errors';
 import { ErrorBody, errorBody, statusForKind } from './error-response';
 
 /** Maps every error to the api.md error format; anything unexpected is a 500 with a logged id. */
@@ -24,6 +25,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return errorBody(statusForKind(exception.kind), exception.message, exception.details);
     }
     if (exception instanceof HttpException) {
+      const fromBodyParser = bodyParserErrorBody(exception.cause);
+      if (fromBodyParser) return fromBodyParser;
       const status = exception.getStatus();
       const payload = exception.getResponse();
       const message =

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorDetail } from '@app/core';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -12,9 +12,22 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   });
 }
 
+/**
+ * A DTO body must be one JSON object: an array would be validated index by index ("0: is not a
+ * known field; 1: …"), which tells the caller nothing. An absent body stays `{}` as before.
+ */
+class ObjectBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const wholeDtoBody = metadata.type === 'body' && !metadata.data && this.toValidate(metadata);
+    if (wholeDtoBody && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value)))
+      throw DomainError.invalid('body', 'must be a JSON object');
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are 400, every invalid field is named; nothing reaches a service unvalidated. */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

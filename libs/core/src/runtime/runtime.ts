@@ -12,6 +12,8 @@ export interface RuntimeOptions {
   redis?: 'required' | 'private' | 'none';
   /** Stop cleanly and exit 0 on SIGTERM/SIGINT (default true). */
   handleSignals?: boolean;
+  /** Whether the embedded-database line suggests DATABASE_URL (default true; the demo ignores DATABASE_URL). */
+  suggestDatabaseUrl?: boolean;
 }
 
 export interface Runtime {
@@ -45,9 +47,8 @@ export async function openRuntime(
     } else {
       const embedded = await startEmbeddedPostgres(config.dataDir, log);
       stops.push(() => embedded.stop());
-      log(
-        `Using the embedded PostgreSQL in ${config.dataDir}/pg on port ${embedded.port} (set DATABASE_URL to use your own)`,
-      );
+      const hint = (options.suggestDatabaseUrl ?? true) ? ' (set DATABASE_URL to use your own)' : '';
+      log(`Using the embedded PostgreSQL in ${config.dataDir}/pg on port ${embedded.port}${hint}`);
       runtime.databaseUrl = embedded.url;
     }
   } catch (error) {

@@ -1,0 +1,13 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * `GET /` sends a visitor to the API documentation until the web app (issue 9) takes the address.
+ * Installed before the bearer check: the front door needs no token.
+ */
+export function redirectRootToDocs(request: Request, response: Response, next: NextFunction): void {
+  if (request.path === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+    response.redirect(302, '/docs');
+    return;
+  }
+  next();
+}
