@@ -2,11 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreInfrastructureModule } from '@app/core';
 import { QueueProcessorsModule } from '../worker/queue-processors.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { CampaignsHttpModule } from './outreach/campaigns/campaigns-http.module';
 import { CrmHttpModule } from './organisations/crm-http.module';
 import { HealthController } from './health/health.controller';
 import { ImportsHttpModule } from './imports/imports-http.module';
 import { PipelineHttpModule } from './pipeline/pipeline-http.module';
+import { SegmentsHttpModule } from './outreach/segments/segments-http.module';
 import { StoriesTargetsHttpModule } from './stories/stories-targets-http.module';
+import { TemplatesHttpModule } from './outreach/templates/templates-http.module';
 import { TrajectoriesHttpModule } from './trajectories/trajectories-http.module';
 
 export interface AppModuleOptions {
@@ -25,10 +28,13 @@ export class AppModule {
         CoreInfrastructureModule.forRoot(config, databaseUrl),
         ...(config.workers === 'inline' ? [QueueProcessorsModule] : []),
         AuthHttpModule,
+        CampaignsHttpModule,
         CrmHttpModule,
         ImportsHttpModule,
         PipelineHttpModule,
+        SegmentsHttpModule,
         StoriesTargetsHttpModule,
+        TemplatesHttpModule,
         TrajectoriesHttpModule,
       ],
       controllers: [HealthController],

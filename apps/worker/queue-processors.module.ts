@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ImportWorkerModule, StoriesModule } from '@app/crm';
+import { ImportWorkerModule, MaintenanceWorkerModule } from '@app/crm';
+import { TemplateWorkerModule } from '@app/outreach';
 
 /**
  * Every queue processor and scheduler, in one list: the worker app hosts them, and so does the api
  * when WORKERS=inline (the one-process start). Domain-event listeners that jobs can trigger live here
- * too (StoriesModule: a trajectory import that makes an employer structural may make it an ambassador).
+ * too.
  */
 @Module({
-  imports: [ImportWorkerModule, StoriesModule],
+  imports: [ImportWorkerModule, MaintenanceWorkerModule, TemplateWorkerModule],
 })
 export class QueueProcessorsModule {}

@@ -141,6 +141,36 @@ describe('Employers over HTTP', () => {
       expect(updated.after).toMatchObject({ name: 'Audit Holding BV' });
       expect(deleted).toMatchObject({ before: { name: 'Audit Holding BV' }, after: null });
     });
+
+    it('should audit each trajectory and story that goes with a deleted employer', async () => {
+      const created = await as(twoRegions)
+        .post('/api/employers')
+        .send({ name: 'Weg BV', kvkNumber: kvk(), regionId: am25 })
+        .expect(201);
+      const id = created.body.id as string;
+      const trajectory = await as(twoRegions)
+        .post('/api/trajectories')
+        .send({ employerId: id, route: 'direct', candidateRef: 'KND-WEG', startedAt: '2025-03-01' })
+        .expect(201);
+      const story = await as(twoRegions)
+        .post('/api/stories')
+        .send({ employerId: id, title: 'Weg', summary: 'Een verhaal dat meegaat.', published: false })
+        .expect(201);
+      await as(twoRegions).delete(`/api/employers/${id}`).expect(204);
+      for (const [entity, record] of [
+        ['trajectory', trajectory.body],
+        ['story', story.body],
+      ] as const) {
+        const audit = await as(twoRegions).get(`/api/audit?entity=${entity}&entityId=${record.id}`).expect(200);
+        expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
+        expect(audit.body.items[0]).toMatchObject({ by: twoRegions.id, entity, entityId: record.id, after: null });
+        expect(audit.body.items[0].before).toMatchObject({
+          id: record.id,
+          employerId: id,
+          createdAt: record.createdAt,
+        });
+      }
+    });
   });
 
   describe('bad input', () => {

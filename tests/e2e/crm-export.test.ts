@@ -1,6 +1,8 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { EMPLOYER_CSV_COLUMNS, restoreFormula } from '@app/crm';
+import { EMPLOYER_CSV_COLUMNS, EmployerRepository, restoreFormula } from '@app/crm';
 import { authed, createUser, regionId, TestUser } from '../support/session';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -142,6 +144,31 @@ describe('Employer CSV export over HTTP', () => {
     expect(rows).toHaveLength(1203);
     expect(new Set(rows.map((r) => r.kvkNumber)).size).toBe(1203);
     expect(rows.every((r) => r.regionCode === 'AM26')).toBe(true);
+  });
+
+  it('should break the transfer off, not end a short file, when reading fails halfway', async () => {
+    // The 1,203 employers of AM26 take three pages; the second read fails after the first page is sent.
+    const repository = testApp.app.get(EmployerRepository);
+    const exportPage = repository.exportPage.bind(repository);
+    let reads = 0;
+    const failing = jest.spyOn(repository, 'exportPage').mockImplementation(async (...args) => {
+      if (++reads === 2) throw new Error('the database went away');
+      return exportPage(...args);
+    });
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const outcome = await as(admin)
+        .get(`/api/employers/export.csv?regionId=${am26}`)
+        .then(
+          (response) => ({ broken: false, status: response.status, lines: response.text.split('\n').length }),
+          (error: Error) => ({ broken: true, message: error.message }),
+        );
+      expect(outcome).toMatchObject({ broken: true });
+      expect(reads).toBe(2);
+    } finally {
+      failing.mockRestore();
+      logged.mockRestore();
+    }
   });
 
   it('should be read back by the import unchanged', async () => {

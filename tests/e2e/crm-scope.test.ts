@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { authed, createUser, regionId, TestUser } from '../support/session';
@@ -203,6 +204,22 @@ describe('Region scope and the role table on CRM endpoints', () => {
     );
     await as(admin).get(`/api/contacts/${records.B.contact}`).expect(200);
     await as(admin).get(`/api/organisations/${records.B.sw}/network`).expect(200);
+  });
+
+  it('should answer 404 to an admin when a body or list filter names a region that does not exist', async () => {
+    const unknown = randomUUID();
+    await as(admin)
+      .post('/api/employers')
+      .send({ name: 'Nergens BV', kvkNumber: '98989898', regionId: unknown })
+      .expect(404);
+    await as(admin).post('/api/organisations').send({ kind: 'union', name: 'Bond', regionId: unknown }).expect(404);
+    const lists = ['employers', 'employers/export.csv', 'organisations', 'audit', 'stories', 'trajectories'];
+    for (const list of lists) {
+      const response = await as(admin).get(`/api/${list}?regionId=${unknown}`);
+      expect({ list, status: response.status }).toEqual({ list, status: 404 });
+    }
+    const known = await as(admin).get(`/api/employers?regionId=${records.A.regionId}`).expect(200);
+    expect(known.body.items.map((e: { id: string }) => e.id)).toContain(records.A.employer);
   });
 
   it('should answer 401 without a token, before anything else', async () => {

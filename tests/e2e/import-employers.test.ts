@@ -341,9 +341,103 @@ describe('employer CSV import (POST /api/imports/employers)', () => {
     }
   });
 
+  it('should keep namesake contacts apart when an export with two e-mail-less namesakes is imported back', async () => {
+    const region = coordinator.regionIds[0];
+    const namesakes = await api
+      .post('/api/employers')
+      .send({ name: 'Naamgenoten BV', kvkNumber: '31313131', regionId: region })
+      .expect(201);
+    const mixed = await api
+      .post('/api/employers')
+      .send({ name: 'Naamgenoten Gemengd BV', kvkNumber: '32323232', regionId: region })
+      .expect(201);
+    const addContact = (employerId: string, body: Record<string, string>) =>
+      api
+        .post(`/api/employers/${employerId}/contacts`)
+        .send({ firstName: 'Jan', lastName: 'Jansen', ...body })
+        .expect(201);
+    await addContact(namesakes.body.id, { phone: '+31612345678', role: 'Eigenaar' });
+    await addContact(namesakes.body.id, { phone: '+31687654321', role: 'Chef' });
+    // The one with an address is the older: a row without an address used to land on it.
+    await addContact(mixed.body.id, { email: 'jan@gemengd.nl', phone: '+31611111111' });
+    await addContact(mixed.body.id, { phone: '+31622222222' });
+    const contactsOf = (employerId: string) =>
+      db.query(`SELECT id, email, phone, role FROM contacts WHERE organisation_id = $1 ORDER BY created_at, id`, [
+        employerId,
+      ]);
+    const before = [await contactsOf(namesakes.body.id), await contactsOf(mixed.body.id)];
+
+    const exported = await api.get('/api/employers/export.csv?q=Naamgenoten').expect(200);
+    expect(exported.text.trim().split('\n')).toHaveLength(5);
+    const { final } = await importFile(exported.text);
+    expect(final).toMatchObject({ status: 'completed', created: 0, updated: 0, failed: 0, unchanged: 4 });
+    expect([await contactsOf(namesakes.body.id), await contactsOf(mixed.body.id)]).toEqual(before);
+
+    // A lone row without an address goes to the namesake without one, not to the older one with one.
+    const { final: single } = await importFile(
+      [
+        HEADER,
+        row({
+          kvkNumber: '32323232',
+          regionCode: 'AM25',
+          contactFirstName: 'Jan',
+          contactLastName: 'Jansen',
+          contactRole: 'Planner',
+        }),
+      ].join('\n'),
+    );
+    expect(single).toMatchObject({ status: 'completed', updated: 1, created: 0, failed: 0 });
+    const [withAddress, withoutAddress] = await contactsOf(mixed.body.id);
+    expect(withAddress).toEqual(before[1][0]);
+    expect(withoutAddress).toMatchObject({ email: null, phone: '+31622222222', role: 'Planner' });
+  });
+
+  it('should store and import a file of a few megabytes when it arrives in many chunks', async () => {
+    // Padded cells (trimmed on import) make 3.2 MB of 320 rows; é shows no character is cut at a chunk edge.
+    const padding = ' '.repeat(10_000);
+    const lines = [HEADER];
+    for (let i = 0; i < 320; i++) {
+      lines.push(
+        row({ name: `Groot ${i} é`, kvkNumber: String(50_000_000 + i), regionCode: 'AM25', city: `${padding}Breda` }),
+      );
+    }
+    const content = Buffer.from(lines.join('\n'));
+    expect(content.length).toBeGreaterThan(3 * 1024 * 1024);
+    const { importId, final } = await importFile(content);
+    expect(final).toMatchObject({ status: 'completed', total: 320, created: 320, failed: 0 });
+    expect(await count(`organisations WHERE name LIKE 'Groot % é' AND city = 'Breda'`)).toBe(320);
+    // The stored chunks go once the import is done.
+    expect(await count(`import_file_chunks WHERE import_id = $1`, [importId])).toBe(0);
+  });
+
+  it('should list every row error in pages when there are more than the 1000 shown inline', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 1203; i++) lines.push(row({ name: `Fout ${i}`, kvkNumber: '123', regionCode: 'AM25' }));
+    const { importId, final } = await importFile(lines.join('\n'));
+    expect(final).toMatchObject({ status: 'completed', failed: 1203, errorsTotal: 1203 });
+    expect(final.errors).toHaveLength(1000);
+
+    const third = await api.get(`/api/imports/${importId}/errors?page=3&pageSize=500`).expect(200);
+    expect(third.body).toMatchObject({ total: 1203, page: 3, pageSize: 500 });
+    expect(third.body.items).toHaveLength(203);
+    expect(third.body.items[0]).toEqual({ row: 1002, field: 'kvkNumber', problem: 'must be exactly 8 digits' });
+    const rows: number[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const response = await api.get(`/api/imports/${importId}/errors`).query({ page, pageSize: 500 }).expect(200);
+      rows.push(...response.body.items.map((e: { row: number }) => e.row));
+    }
+    expect(rows).toEqual(Array.from({ length: 1203 }, (_, i) => i + 2));
+
+    const stranger = await createUser(testApp, { role: 'coordinator', regionCodes: ['AM01'] });
+    await authed(testApp, stranger.token).get(`/api/imports/${importId}/errors`).expect(404);
+    await api.get(`/api/imports/${importId}/errors?pageSize=501`).expect(400);
+    await api.get('/api/imports/not-a-uuid/errors').expect(400);
+  });
+
   describe('access and bad uploads', () => {
     it('should answer 401 without a token and 400 when the file is missing, empty or not CSV', async () => {
       const server = testApp.app.getHttpServer();
+      const stored = await count('imports');
       await request(server).post('/api/imports/employers').attach('file', Buffer.from(HEADER), 'a.csv').expect(401);
       await api.post('/api/imports/employers').field('note', 'x').expect(400);
       const empty = await api.post('/api/imports/employers').attach('file', Buffer.alloc(0), 'a.csv');
@@ -353,6 +447,22 @@ describe('employer CSV import (POST /api/imports/employers)', () => {
         .attach('file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'werkgevers.xlsx');
       expect(xlsx.status).toBe(400);
       expect(xlsx.body.details).toEqual([expect.objectContaining({ field: 'file' })]);
+      const binary = await api
+        .post('/api/imports/employers')
+        .attach('file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'werkgevers.csv');
+      expect(binary.status).toBe(400);
+      expect(binary.body.details).toEqual([
+        expect.objectContaining({ field: 'file', problem: expect.stringMatching(/not CSV text/) }),
+      ]);
+      expect(await count('imports')).toBe(stored);
+    });
+
+    it('should answer 400 naming the field file when the CSV comes in another multipart field', async () => {
+      const before = await count('imports');
+      const response = await api.post('/api/imports/employers').attach('upload', Buffer.from(COMMA_FILE), 'a.csv');
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([{ field: 'file', problem: 'send the CSV in the multipart field "file"' }]);
+      expect(await count('imports')).toBe(before);
     });
 
     it('should let users of the same region read an import and answer 404 to other regions and 400 to a malformed id', async () => {
@@ -389,7 +499,7 @@ describe('employer CSV import upload limit', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ UPLOAD_MAX_BYTES: '2048' });
+    testApp = await startTestApp({ UPLOAD_MAX_BYTES: String(1_500_000) });
   });
 
   afterAll(async () => {
@@ -398,10 +508,11 @@ describe('employer CSV import upload limit', () => {
 
   it('should answer 413 and store nothing when the upload is over UPLOAD_MAX_BYTES', async () => {
     const user = await createUser(testApp, { role: 'account_manager', regionCodes: ['AM25'] });
+    // 3 MB: the first 1 MB chunk is stored before the limit is seen, and must go again.
     const big = [
       HEADER,
-      ...Array.from({ length: 100 }, (_, i) =>
-        row({ name: `W ${i}`, kvkNumber: String(10_000_000 + i), regionCode: 'AM25' }),
+      ...Array.from({ length: 300 }, (_, i) =>
+        row({ name: `W ${i}`, kvkNumber: String(10_000_000 + i), regionCode: 'AM25', city: ' '.repeat(10_000) }),
       ),
     ].join('\n');
     const response = await authed(testApp, user.token)
@@ -409,7 +520,18 @@ describe('employer CSV import upload limit', () => {
       .attach('file', Buffer.from(big), 'big.csv');
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ statusCode: 413 });
-    const [{ n }] = await testApp.app.get(DataSource).query(`SELECT count(*)::int AS n FROM imports`);
-    expect(n).toBe(0);
+    const [{ n, chunks }] = await testApp.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n, (SELECT count(*)::int FROM import_file_chunks) AS chunks FROM imports`);
+    expect({ n, chunks }).toEqual({ n: 0, chunks: 0 });
+    // A file under the limit still goes through.
+    await authed(testApp, user.token)
+      .post('/api/imports/employers')
+      .attach(
+        'file',
+        Buffer.from([HEADER, row({ name: 'Klein', kvkNumber: '10000001', regionCode: 'AM25' })].join('\n')),
+        'small.csv',
+      )
+      .expect(202);
   });
 });

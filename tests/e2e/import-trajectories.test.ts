@@ -56,16 +56,14 @@ describe('trajectory CSV import (POST /api/imports/trajectories)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  const stageMoves = async (employerId: string) =>
-    (
-      (await api.get(`/api/employers/${employerId}/stage-history?sort=at,recordedAt`).expect(200)).body.items as {
-        from: string | null;
-        to: string;
-        at: string;
-        by: string;
-        cause: string;
-      }[]
-    ).filter((row) => row.cause === 'trajectory');
+  /** The employer's whole history in recording order; `at` never decreases along it. */
+  const history = async (employerId: string) => {
+    const rows = (await api.get(`/api/employers/${employerId}/stage-history?sort=recordedAt`).expect(200)).body
+      .items as { from: string | null; to: string; at: string; by: string; cause: string }[];
+    const times = rows.map((row) => Date.parse(row.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    return rows;
+  };
 
   beforeAll(async () => {
     // Small batches, so a file spans several batch transactions.
@@ -170,14 +168,16 @@ describe('trajectory CSV import (POST /api/imports/trajectories)', () => {
     ]);
     expect((await api.get(`/api/employers/${bakery.id}`).expect(200)).body.stage).toBe('sw_pilot');
     expect((await api.get(`/api/employers/${metal.id}`).expect(200)).body.stage).toBe('own_trajectory');
-    const moves = await stageMoves(bakery.id);
-    expect(moves.map((m) => [m.from, m.to, m.at.slice(0, 10), m.by])).toEqual([
-      ['prospect', 'sw_pilot', '2024-09-02', coordinator.id],
+    // The employer evidently was known when its trajectory started: its entry as prospect moves back to it.
+    const moves = await history(bakery.id);
+    expect(moves.map((m) => [m.from, m.to, m.at.slice(0, 10), m.cause, m.by])).toEqual([
+      [null, 'prospect', '2024-09-02', 'manual', coordinator.id],
+      ['prospect', 'sw_pilot', '2024-09-02', 'trajectory', coordinator.id],
     ]);
 
     const again = await importFile(csv(rows));
     expect(again).toMatchObject({ status: 'completed', created: 0, updated: 0, unchanged: 2, failed: 4 });
-    expect(await stageMoves(bakery.id)).toHaveLength(1);
+    expect(await history(bakery.id)).toEqual(moves);
     const count = await db.query(`SELECT count(*)::int AS n FROM trajectories WHERE employer_id = ANY($1)`, [
       [bakery.id, metal.id],
     ]);
@@ -227,11 +227,53 @@ describe('trajectory CSV import (POST /api/imports/trajectories)', () => {
     );
     expect(result).toMatchObject({ status: 'completed', created: 5, failed: 0 });
     expect((await api.get(`/api/employers/${employer.id}`).expect(200)).body.stage).toBe('structural');
-    expect((await stageMoves(employer.id)).map((m) => [m.from, m.to, m.at.slice(0, 10)])).toEqual([
+    expect((await history(employer.id)).map((m) => [m.from, m.to, m.at.slice(0, 10)])).toEqual([
+      [null, 'prospect', '2024-01-15'],
       ['prospect', 'sw_pilot', '2024-01-15'],
       ['sw_pilot', 'own_trajectory', '2024-09-01'],
       ['own_trajectory', 'structural', '2025-06-01'],
     ]);
+  });
+
+  it('should date an imported trajectory no earlier than a change already recorded after the entry as prospect', async () => {
+    const employer = await newEmployer();
+    await api.post(`/api/employers/${employer.id}/stage`).send({ stage: 'interested' }).expect(200);
+    const result = await importFile(
+      csv([
+        {
+          kvkNumber: employer.kvkNumber,
+          regionCode: 'AM25',
+          route: 'sw_internal',
+          candidateRef: 'KND-L',
+          startedAt: '2024-05-06',
+        },
+      ]),
+    );
+    expect(result).toMatchObject({ status: 'completed', created: 1 });
+    const [entered, interested, pilot] = await history(employer.id);
+    expect([entered.to, interested.to, pilot.to]).toEqual(['prospect', 'interested', 'sw_pilot']);
+    // Clamped to the move by hand (docs/metrics.md: cohorts also read the SW trajectory's own start).
+    expect(pilot.at).toBe(interested.at);
+  });
+
+  it('should refuse a row that moves a certified trajectory out of its final status and keep its praktijkverklaring', async () => {
+    const employer = await newEmployer();
+    const base = {
+      kvkNumber: employer.kvkNumber,
+      regionCode: 'AM25',
+      route: 'direct',
+      candidateRef: 'KND-F',
+      startedAt: '2024-02-05',
+    };
+    const first = await importFile(csv([{ ...base, status: 'certified', praktijkverklaringAt: '2024-11-20' }]));
+    expect(first).toMatchObject({ status: 'completed', created: 1, failed: 0 });
+    const older = await importFile(csv([{ ...base, status: 'intake' }]));
+    expect(older).toMatchObject({ status: 'completed', updated: 0, failed: 1 });
+    expect(older.errors).toEqual([
+      { row: 2, field: 'status', problem: 'cannot change: the trajectory is already certified, a final status' },
+    ]);
+    const { body } = await api.get(`/api/trajectories?employerId=${employer.id}`).expect(200);
+    expect(body.items).toEqual([expect.objectContaining({ status: 'certified', praktijkverklaringAt: '2024-11-20' })]);
   });
 
   it('should fail the whole import with a message when the header lacks a required column', async () => {

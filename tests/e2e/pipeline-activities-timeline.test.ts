@@ -58,6 +58,18 @@ describe('Activities and the timeline over HTTP', () => {
     });
   });
 
+  it('should keep the stage history in date order when a call is logged for an earlier year', async () => {
+    const id = await newEmployer();
+    const at = '2024-03-05T10:00:00.000Z';
+    await log(id, { type: 'call', at, summary: 'Gesprek van vorig jaar nagetekend' }).expect(201);
+    const { body } = await as(staff).get(`/api/employers/${id}/stage-history?sort=recordedAt`).expect(200);
+    // The employer evidently was known on the day of the call: its entry as prospect moves back to it.
+    expect(body.items.map((i: { from: string | null; to: string; at: string }) => [i.from, i.to, i.at])).toEqual([
+      [null, 'prospect', at],
+      ['prospect', 'contacted', at],
+    ]);
+  });
+
   it('should leave the stage alone when a note is logged or the employer is past prospect', async () => {
     const id = await newEmployer();
     await log(id, { type: 'note', summary: 'Website bekeken' }).expect(201);
@@ -101,21 +113,23 @@ describe('Activities and the timeline over HTTP', () => {
     await as(staff).post(`/api/employers/${id}/stage`).send({ stage: 'interested' }).expect(200);
     const all = await as(staff).get(`/api/employers/${id}/timeline`).expect(200);
     expect(all.body.total).toBe(6);
-    // Newest first by `at`: the move just now, the entry as prospect (now, after the backdated activities),
-    // the task at its due time, the meeting and the move to contacted it caused (same time), the note.
+    // Newest first by `at`: the move just now, the task at its due time, then at the meeting's time the
+    // move to contacted it caused, the entry as prospect (moved back to the meeting: history stays in date
+    // order; stage changes of one moment newest-recorded first) and the meeting itself; the note.
     expect(all.body.items.map((i: { kind: string; to?: string }) => i.to ?? i.kind)).toEqual([
       'interested',
-      'prospect',
       'task',
       'contacted',
+      'prospect',
       'activity',
       'activity',
     ]);
     expect(all.body.items[0]).toMatchObject({ kind: 'stage', from: 'contacted', to: 'interested', cause: 'manual' });
-    expect(all.body.items[2]).toMatchObject({ kind: 'task', title: 'Offerte', done: false, assigneeId: staff.id });
-    expect(all.body.items[2].dueAt).toBe(all.body.items[2].at);
-    expect(all.body.items[3].at).toBe(all.body.items[4].at);
+    expect(all.body.items[1]).toMatchObject({ kind: 'task', title: 'Offerte', done: false, assigneeId: staff.id });
+    expect(all.body.items[1].dueAt).toBe(all.body.items[1].at);
+    expect(new Set(all.body.items.slice(2, 5).map((i: { at: string }) => i.at)).size).toBe(1);
     expect(all.body.items[4]).toMatchObject({ kind: 'activity', type: 'meeting', summary: 'kennismaking' });
+    expect(Object.keys(all.body.items[2]).sort()).toEqual(['at', 'by', 'cause', 'from', 'id', 'kind', 'reason', 'to']);
     const times = all.body.items.map((i: { at: string }) => Date.parse(i.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 

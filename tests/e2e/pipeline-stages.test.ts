@@ -205,6 +205,46 @@ describe('Stage moves over HTTP', () => {
     ]);
   });
 
+  it('should plan a new re-contact task when an employer already not interested is given a new date', async () => {
+    const id = await newEmployer(manager.id);
+    await move(staff, id, { stage: 'not_interested', reason: 'Geen budget', recontactAt: '2099-03-01' }).expect(200);
+    const again = await move(staff, id, { stage: 'not_interested', recontactAt: '2099-09-01' }).expect(200);
+    expect(again.body.stage).toBe('not_interested');
+    const tasks = await as(manager).get('/api/tasks').query({ employerId: id, sort: 'dueAt' }).expect(200);
+    expect(tasks.body.items.map((t: { dueAt: string; title: string }) => [t.dueAt, t.title])).toEqual([
+      ['2099-03-01T08:00:00.000Z', 'Re-contact (not interested: Geen budget)'],
+      ['2099-09-01T07:00:00.000Z', 'Re-contact (not interested)'],
+    ]);
+    expect((await history(id)).total).toBe(2);
+  });
+
+  it('should name a missing reason (400) before the rule that refuses the move (409)', async () => {
+    const id = await newEmployer();
+    await move(coordinator, id, { stage: 'sw_pilot', override: true, reason: 'Historie' }).expect(200);
+    const noReason = await move(staff, id, { stage: 'contacted' }).expect(400);
+    expect(noReason.body.details).toEqual([{ field: 'reason', problem: 'is required to move back' }]);
+    const refused = await move(staff, id, { stage: 'contacted', reason: 'Toch niet' }).expect(409);
+    expect(refused.body.message).toMatch(/^stage\.later_stage_is_kept/);
+    await move(staff, id, { stage: 'paused' }).expect(200);
+    const leave = await move(staff, id, { stage: 'structural' }).expect(400);
+    expect(leave.body.details).toEqual([{ field: 'reason', problem: 'is required to leave a side state' }]);
+    await move(staff, id, { stage: 'structural', reason: 'weer actief' }).expect(409);
+  });
+
+  it('should refuse an override by an account manager with 403 even when the id is malformed', async () => {
+    await move(manager, 'not-a-uuid', { stage: 'structural', override: true, reason: 'Correctie' }).expect(403);
+    await move(manager, UNKNOWN_ID, { stage: 'structural', override: true, reason: 'Correctie' }).expect(403);
+    await move(coordinator, 'not-a-uuid', { stage: 'structural', override: true, reason: 'Correctie' }).expect(400);
+  });
+
+  it('should allow a reason of 1000 characters and refuse a longer one with 400, after the region scope', async () => {
+    const id = await newEmployer();
+    await move(staff, id, { stage: 'not_interested', reason: 'x'.repeat(1000) }).expect(200);
+    const long = await move(staff, id, { stage: 'paused', reason: 'y'.repeat(1001) }).expect(400);
+    expect(long.body.details).toEqual([{ field: 'reason', problem: 'must be at most 1000 characters' }]);
+    await move(elsewhere, id, { stage: 'paused', reason: 'y'.repeat(5001) }).expect(404);
+  });
+
   it('should refuse a bad body with 400 naming the field', async () => {
     const id = await newEmployer();
     const cases: [object, string][] = [

@@ -97,6 +97,20 @@ describe('Tasks over HTTP', () => {
     await create({ employerId, title: 'x', dueAt: NOW.toISOString() }, elsewhere).expect(404);
   });
 
+  it('should answer 404 before 400 when an employer or task outside the regions comes with a field of the wrong type', async () => {
+    const employerId = await newEmployer(null);
+    await create({ employerId, title: 5, dueAt: NOW.toISOString() }, elsewhere).expect(404);
+    const task = (await create({ employerId, title: 'x', dueAt: NOW.toISOString() }).expect(201)).body;
+    await as(elsewhere).patch(`/api/tasks/${task.id}`).send({ done: 'yes', title: 5 }).expect(404);
+    const wrong = await create({ employerId, title: 5, dueAt: 20270401 }).expect(400);
+    expect(wrong.body.details).toEqual([
+      { field: 'title', problem: 'must be a string' },
+      { field: 'dueAt', problem: 'must be a string' },
+    ]);
+    const patch = await as(staff).patch(`/api/tasks/${task.id}`).send({ done: 'yes' }).expect(400);
+    expect(patch.body.details).toEqual([{ field: 'done', problem: 'must be true or false' }]);
+  });
+
   it('should list the overdue, today and week buckets in Amsterdam days', async () => {
     const user = await createUser(testApp, { role: 'wsp_staff', regionCodes: ['AM25'] });
     const employerId = await newEmployer(null, user);

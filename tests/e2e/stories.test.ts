@@ -316,7 +316,11 @@ describe('Success stories over HTTP', () => {
       const { id: employerId } = await employer(coordinator, am25);
       await as(manager).post('/api/stories').send(story(employerId)).expect(201);
       expect(await stageOf(employerId)).toBe('prospect');
-      await makeStructural(employerId);
+      await as(manager)
+        .post('/api/trajectories')
+        .send({ employerId, route: 'direct', candidateRef: 'KND-1', startedAt: day(-60), forOwnEmployee: true })
+        .expect(201);
+      // Moved in the trajectory's own transaction: no event round-trip, nothing to wait for.
       expect(await stageOf(employerId)).toBe('ambassador');
       expect(await lastChange(employerId)).toMatchObject({ to_stage: 'ambassador', cause: 'story', by_user_id: null });
     });

@@ -107,8 +107,12 @@ describe('Targets over HTTP', () => {
       .post('/api/targets')
       .send({ ...body, regionId: am01 })
       .expect(404);
-    // 404 comes before 400: the region is checked before the rest of the body.
+    // 404 comes before 400: the region is checked before the rest of the body, its types too.
     await as(coordinator).post('/api/targets').send({ regionId: am01, period: 'soon' }).expect(404);
+    await as(coordinator)
+      .post('/api/targets')
+      .send({ regionId: am01, period: 2027, metric: 'certificates', value: '5' })
+      .expect(404);
     await as(admin)
       .post('/api/targets')
       .send({ ...body, regionId: UNKNOWN_ID })
@@ -124,6 +128,8 @@ describe('Targets over HTTP', () => {
     [{ value: -1 }, 'value'],
     [{ value: 2.5 }, 'value'],
     [{ value: '5' }, 'value'],
+    [{ period: 2027 }, 'period'],
+    [{ metric: ['certificates'] }, 'metric'],
     [{ regionId: 'AM25' }, 'regionId'],
     [{ extra: true }, 'extra'],
   ])('should answer 400 naming the field when the body has %p', async (change, field) => {

@@ -57,6 +57,14 @@ describe('Trajectories over HTTP (POST/GET/PATCH /api/trajectories)', () => {
       .send({ employerId, route: 'direct', candidateRef: `KND-${++candidateSeq}`, startedAt: '2025-03-01', ...body });
   const stageOf = async (id: string): Promise<string> =>
     (await as(staff).get(`/api/employers/${id}`).expect(200)).body.stage;
+  /** The whole history in recording order, as [from, to, day of `at`]; `at` never decreases along it. */
+  const chain = async (id: string): Promise<[string | null, string, string][]> => {
+    const rows = (await as(staff).get(`/api/employers/${id}/stage-history?sort=recordedAt`).expect(200)).body
+      .items as StageRow[];
+    const times = rows.map((row) => Date.parse(row.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    return rows.map((row) => [row.from, row.to, row.at.slice(0, 10)]);
+  };
   const trajectoryMoves = async (id: string): Promise<StageRow[]> =>
     (
       (await as(staff).get(`/api/employers/${id}/stage-history?sort=at,recordedAt`).expect(200)).body
@@ -118,12 +126,37 @@ describe('Trajectories over HTTP (POST/GET/PATCH /api/trajectories)', () => {
       ]);
     });
 
-    it('should move straight to structural when the first trajectory is for an own employee', async () => {
+    it('should record own_trajectory and then structural when the first trajectory is for an own employee', async () => {
       const employer = await newEmployer();
       await start(employer, { forOwnEmployee: true, startedAt: '2024-11-04' }).expect(201);
       expect(await stageOf(employer)).toBe('structural');
-      expect((await trajectoryMoves(employer)).map((m) => [m.to, m.at.slice(0, 10)])).toEqual([
-        ['structural', '2024-11-04'],
+      expect(await chain(employer)).toEqual([
+        [null, 'prospect', '2024-11-04'],
+        ['prospect', 'own_trajectory', '2024-11-04'],
+        ['own_trajectory', 'structural', '2024-11-04'],
+      ]);
+    });
+
+    it('should record the sw_pilot entry before structural when the first trajectory is an own employee via an SW-bedrijf', async () => {
+      const employer = await newEmployer();
+      await start(employer, { route: 'sw_secondment', forOwnEmployee: true, startedAt: '2025-05-12' }).expect(201);
+      expect(await stageOf(employer)).toBe('structural');
+      expect((await trajectoryMoves(employer)).map((m) => [m.from, m.to, m.at.slice(0, 10)])).toEqual([
+        ['prospect', 'sw_pilot', '2025-05-12'],
+        ['sw_pilot', 'structural', '2025-05-12'],
+      ]);
+    });
+
+    it('should keep the history in date order when trajectories are recorded out of order', async () => {
+      const employer = await newEmployer();
+      await start(employer, { route: 'sw_internal', startedAt: '2026-06-01' }).expect(201);
+      await start(employer, { route: 'direct', startedAt: '2026-01-15' }).expect(201);
+      expect(await stageOf(employer)).toBe('own_trajectory');
+      // The sw_pilot entry keeps the SW trajectory's date; the later-recorded direct one cannot go before it.
+      expect(await chain(employer)).toEqual([
+        [null, 'prospect', '2026-06-01'],
+        ['prospect', 'sw_pilot', '2026-06-01'],
+        ['sw_pilot', 'own_trajectory', '2026-06-01'],
       ]);
     });
 
@@ -153,10 +186,36 @@ describe('Trajectories over HTTP (POST/GET/PATCH /api/trajectories)', () => {
       await start(employer, { startedAt: '2025-06-01' }).expect(201);
       await start(employer, { startedAt: '2025-01-15' }).expect(201);
       expect(await stageOf(employer)).toBe('structural');
-      expect((await trajectoryMoves(employer)).map((m) => [m.to, m.at.slice(0, 10)])).toEqual([
-        ['own_trajectory', '2025-06-01'],
-        ['structural', '2025-06-01'],
+      expect(await chain(employer)).toEqual([
+        [null, 'prospect', '2025-06-01'],
+        ['prospect', 'own_trajectory', '2025-06-01'],
+        ['own_trajectory', 'structural', '2025-06-01'],
       ]);
+    });
+
+    it('should move an employer with a usable story on to ambassador in the request that makes it structural', async () => {
+      const employer = await newEmployer();
+      await as(staff)
+        .post('/api/stories')
+        .send({
+          employerId: employer,
+          title: 'Leerbaan',
+          summary: 'Bleef na de praktijkverklaring.',
+          published: true,
+          consentAt: '2025-01-01',
+        })
+        .expect(201);
+      await start(employer, { startedAt: '2025-02-01' }).expect(201);
+      expect(await stageOf(employer)).toBe('own_trajectory');
+      await start(employer, { startedAt: '2025-03-01' }).expect(201);
+      expect(await stageOf(employer)).toBe('ambassador');
+      const history = (await as(staff).get(`/api/employers/${employer}/stage-history?sort=-recordedAt`).expect(200))
+        .body.items as StageRow[];
+      expect(history.slice(0, 2)).toMatchObject([
+        { from: 'structural', to: 'ambassador', cause: 'story', by: null, reason: 'Success story “Leerbaan”' },
+        { from: 'own_trajectory', to: 'structural', cause: 'trajectory', by: staff.id },
+      ]);
+      await chain(employer);
     });
 
     it('should reach structural once when two direct trajectories of one employer are recorded at the same moment', async () => {
@@ -322,10 +381,44 @@ describe('Trajectories over HTTP (POST/GET/PATCH /api/trajectories)', () => {
       );
     });
 
-    it('should answer 404 when the host organisation belongs to another region, even one of the caller', async () => {
+    it("should answer 400 when the caller sees a host or school of another region than the employer's, 404 when not", async () => {
       const admin = await createUser(testApp, { role: 'admin' });
       const employer = await newEmployer();
-      await start(employer, { route: 'sw_internal', hostOrganisationId: foreignSw }, admin).expect(404);
+      const host = await start(employer, { route: 'sw_internal', hostOrganisationId: foreignSw }, admin).expect(400);
+      expect(host.body.details).toEqual([{ field: 'hostOrganisationId', problem: "must be in the employer's region" }]);
+      const foreignMbo = (
+        await as(elsewhere)
+          .post('/api/organisations')
+          .send({ kind: 'mbo', name: 'ROC Elders', regionId: am01 })
+          .expect(201)
+      ).body.id;
+      const school = await start(employer, { mboOrganisationId: foreignMbo }, admin).expect(400);
+      expect(school.body.details).toEqual([
+        { field: 'mboOrganisationId', problem: "must be in the employer's region" },
+      ]);
+      await start(employer, { route: 'sw_internal', hostOrganisationId: foreignSw }).expect(404);
+      await start(employer, { mboOrganisationId: foreignMbo }).expect(404);
+      expect((await as(staff).get(`/api/trajectories?employerId=${employer}`).expect(200)).body.total).toBe(0);
+    });
+
+    it('should answer 404 before 400 when an employer or trajectory outside the regions comes with a field of the wrong type', async () => {
+      await start(foreignEmployer, { forOwnEmployee: 'yes' }).expect(404);
+      await start(foreignEmployer, { werkprocessen: 'B1-K1-W1', candidateRef: 17 }).expect(404);
+      await as(staff).patch(`/api/trajectories/${foreignTrajectory}`).send({ status: 5 }).expect(404);
+      const employer = await newEmployer();
+      const wrong = await start(employer, {
+        forOwnEmployee: 'yes',
+        werkprocessen: 'B1-K1-W1',
+        candidateRef: 17,
+      }).expect(400);
+      expect(wrong.body.details).toEqual([
+        { field: 'werkprocessen', problem: 'must be a list of strings' },
+        { field: 'candidateRef', problem: 'must be a string' },
+        { field: 'forOwnEmployee', problem: 'must be true or false' },
+      ]);
+      const { body } = await start(employer).expect(201);
+      const patch = await as(staff).patch(`/api/trajectories/${body.id}`).send({ status: 5 }).expect(400);
+      expect(patch.body.details).toEqual([{ field: 'status', problem: 'must be a string' }]);
     });
 
     it('should list only trajectories of the caller regions, filtered and paged', async () => {

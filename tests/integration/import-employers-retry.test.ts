@@ -8,7 +8,8 @@ import { EmployerImportService } from '@app/crm';
 import { EmployerImportRepository } from '../../libs/crm/src/imports/employer-import.repository';
 import { ImportsRepository } from '../../libs/crm/src/imports/imports.repository';
 
-// Seven data rows; with batches of two the second batch (lines 4–5) is where the "crash" happens.
+// Seven data rows; with batches of two the second batch (lines 4–6: a batch ends between employers, so
+// both Charlie rows are in it) is where the "crash" happens.
 const FILE = [
   'name,kvkNumber,regionCode,city,contactLastName,contactEmail',
   'Alfa,10000001,AM25,Delft,Jansen,a@alfa.nl',
@@ -58,11 +59,11 @@ describe('employer import retries', () => {
     await database?.drop();
   });
 
-  const newImport = async (): Promise<string> => {
+  const newImport = async (content = FILE): Promise<string> => {
     const rows: { id: string }[] = await db.query(
       `INSERT INTO imports (kind, filename, file, created_by, region_ids)
        SELECT 'employers', 'x.csv', $1, $2, region_ids FROM users WHERE id = $2 RETURNING id`,
-      [Buffer.from(FILE), userId],
+      [Buffer.from(content), userId],
     );
     return rows[0].id;
   };
@@ -138,5 +139,33 @@ describe('employer import retries', () => {
     expect(await state(id)).toMatchObject({ processed: 7, created: 0, updated: 0, unchanged: 6, failed: 1 });
     expect(await count('audit_log')).toBe(auditBefore);
     expect(await db.query(`SELECT id, updated_at FROM organisations ORDER BY id`)).toEqual(updatedAt);
+  });
+
+  it('should keep two namesake contacts apart when their rows reach past a full batch', async () => {
+    const [{ id: employerId }] = await db.query(
+      `INSERT INTO organisations (region_id, kind, name, kvk_number)
+       SELECT id, 'employer', 'Naamgenoten', '20000002' FROM regions WHERE code = 'AM25' RETURNING id`,
+    );
+    for (const role of ['Eigenaar', 'Chef']) {
+      await db.query(
+        `INSERT INTO contacts (organisation_id, region_id, first_name, last_name, role)
+         SELECT id, region_id, 'Jan', 'Jansen', $2 FROM organisations WHERE id = $1`,
+        [employerId, role],
+      );
+    }
+    const contacts = () =>
+      db.query(`SELECT id, role FROM contacts WHERE organisation_id = $1 ORDER BY role`, [employerId]);
+    const before = await contacts();
+    // Batches of two: the second namesake row would start a batch of its own, away from the first.
+    const file = [
+      'name,kvkNumber,regionCode,contactFirstName,contactLastName,contactRole',
+      'Alfa,10000001,AM25,,,',
+      'Naamgenoten,20000002,AM25,Jan,Jansen,Eigenaar',
+      'Naamgenoten,20000002,AM25,Jan,Jansen,Chef',
+    ].join('\n');
+    const id = await newImport(file);
+    await expect(service.run(id)).resolves.toBe('completed');
+    expect(await state(id)).toMatchObject({ processed: 3, created: 0, updated: 0, unchanged: 3, failed: 0 });
+    expect(await contacts()).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, DomainEvents, loadConfig, Transactions } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
-import { EMPLOYER_STAGE_CHANGED, EmployerStageChanged, StageService, StagesModule } from '@app/crm';
+import { EMPLOYER_STAGE_CHANGED, EmployerService, EmployerStageChanged, StageService, StagesModule } from '@app/crm';
 
 describe('StageService.advance', () => {
   let database: TestDatabase;
@@ -137,6 +137,43 @@ describe('StageService.advance', () => {
     expect(await stageOf(id)).toEqual({ stage: 'prospect', before: null });
     expect(await history(id)).toEqual([]);
     expect(events).toEqual([]);
+  });
+
+  /** An employer as the api creates it: its history starts with the "entered prospect" row. */
+  const created = async (): Promise<string> => {
+    const principal = {
+      id: userId,
+      email: 's@test.example',
+      name: 'S',
+      role: 'wsp_staff' as const,
+      regionIds: [regionId],
+    };
+    return (await context.get(EmployerService).create(principal, { name: 'W', kvkNumber: String(kvk++), regionId })).id;
+  };
+  const dates = async (id: string) =>
+    (await history(id)).map((row: { to: string; at: Date }) => [row.to, row.at.toISOString()]);
+
+  it('should move the initial prospect row back when a fact is dated before it and nothing else is later', async () => {
+    const id = await created();
+    const call = new Date('2024-05-02T09:15:00Z');
+    await stages.advance(id, 'contacted', { cause: 'manual', at: call, by: userId });
+    expect(await dates(id)).toEqual([
+      ['prospect', call.toISOString()],
+      ['contacted', call.toISOString()],
+    ]);
+  });
+
+  it('should date a fact at the latest change when a change other than the initial row is later', async () => {
+    const id = await created();
+    const pilot = new Date('2026-06-01T12:00:00Z');
+    await stages.advance(id, 'sw_pilot', { cause: 'trajectory', at: pilot, by: null });
+    await stages.advance(id, 'own_trajectory', { cause: 'trajectory', at: new Date('2026-01-15T12:00:00Z'), by: null });
+    expect(await dates(id)).toEqual([
+      ['prospect', pilot.toISOString()],
+      ['sw_pilot', pilot.toISOString()],
+      ['own_trajectory', pilot.toISOString()],
+    ]);
+    expect(events.at(-1)).toMatchObject({ to: 'own_trajectory', at: pilot });
   });
 
   it('should fail with not found when the employer does not exist', async () => {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
 import { Principal } from '@app/auth';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
-import { PipelineStage, StageService, StagesModule } from '@app/crm';
+import { EmployerService, PipelineStage, StageService, StagesModule } from '@app/crm';
 
 const MOVES = 20;
 const TARGETS = ['prospect', 'contacted', 'interested', 'paused', 'not_interested'] as const;
@@ -45,14 +45,9 @@ describe('concurrent stage moves', () => {
     await database?.drop();
   });
 
-  const newEmployer = async (kvk: string): Promise<string> => {
-    const [{ id }] = await db.query(
-      `INSERT INTO organisations (region_id, kind, name, kvk_number) VALUES ($1, 'employer', 'W', $2) RETURNING id`,
-      [regionId, kvk],
-    );
-    await stages.recordInitial({ id, regionId, createdAt: new Date() }, null);
-    return id;
-  };
+  // Created the way the api does it, so the history starts with its "entered prospect" row.
+  const newEmployer = async (kvk: string): Promise<string> =>
+    (await context.get(EmployerService).create(users[0], { name: 'W', kvkNumber: kvk, regionId })).id;
 
   const chain = async (id: string) =>
     (await db.query(
@@ -106,7 +101,11 @@ describe('concurrent stage moves', () => {
       if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ kind: 'conflict' });
     }
     const rows = await expectOneChain(id);
-    const structural = rows.filter((r) => r.to === 'structural');
-    expect(structural.length).toBeLessThanOrEqual(1);
+    // Each advance to structural is recorded once: again only after a hand move took the employer out of it
+    // (structural → paused → contacted by hand, then the duplicate advance is a new fact).
+    const entered = rows.filter((r) => r.to === 'structural').length;
+    const left = rows.filter((r) => r.from === 'structural').length;
+    expect(entered).toBeGreaterThanOrEqual(1);
+    expect(entered).toBeLessThanOrEqual(left + 1);
   });
 });

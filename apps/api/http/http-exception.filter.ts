@@ -14,7 +14,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) {
-      response.end();
+      // Part of the answer is out (a streamed export): ending it would pass a truncated body off as
+      // complete, so the connection is broken off instead and the client sees a failed transfer.
+      response.destroy();
       return;
     }
     response.status(body.statusCode).json(body);

@@ -52,7 +52,10 @@ export class ImportViewDto {
   @ApiProperty({ nullable: true, type: String, description: 'Why the import failed as a whole' })
   message: string | null;
 
-  @ApiProperty({ type: [ImportRowErrorDto], description: 'Ordered by row; at most the first 1000' })
+  @ApiProperty({
+    type: [ImportRowErrorDto],
+    description: 'Ordered by row; at most the first 1000 (all of them: GET /api/imports/{id}/errors)',
+  })
   errors: ImportRowErrorDto[];
 
   @ApiProperty({ description: 'All row errors, also those beyond the inline list' })
@@ -66,4 +69,18 @@ export class ImportViewDto {
 
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   finishedAt: string | null;
+}
+
+export class ImportErrorPageDto {
+  @ApiProperty({ type: [ImportRowErrorDto], description: 'Ordered by row' })
+  items: ImportRowErrorDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  pageSize: number;
 }

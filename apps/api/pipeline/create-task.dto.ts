@@ -1,22 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Allow } from 'class-validator';
 
-/** Types only; the service checks the values after the employer's region scope. */
+/**
+ * Field names only (`@Allow()`; the types are documentation): the service checks types and values after
+ * the employer's region scope, so an employer outside it is a 404 before any 400 (api.md).
+ */
 export class CreateTaskDto {
   @ApiProperty({ format: 'uuid' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   employerId?: string;
 
-  @ApiProperty({ example: 'Offerte SW-pilot nabellen' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @ApiProperty({ example: 'Offerte SW-pilot nabellen', maxLength: 200 })
+  @Allow()
   title?: string;
 
   @ApiProperty({ example: '2027-03-04T09:00:00+01:00' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   dueAt?: string;
 
   @ApiPropertyOptional({
@@ -25,7 +24,6 @@ export class CreateTaskDto {
     format: 'uuid',
     description: "Default: the employer's owner (while active in the region), else the caller",
   })
-  @IsOptional()
-  @IsString()
+  @Allow()
   assigneeId?: string | null;
 }

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { EMPLOYER_STAGES } from '@app/crm';
 
-/** Types only; the service checks the values and the hand-move rules (api.md "Pipeline"). */
+/**
+ * Types only; the service checks the values (reason: at most 1000 characters) and the hand-move rules
+ * (api.md "Pipeline").
+ */
 export class MoveStageDto {
   @ApiProperty({ enum: EMPLOYER_STAGES })
   @IsOptional()
@@ -12,11 +15,11 @@ export class MoveStageDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
+    maxLength: 1000,
     description: 'Required to move back, to not_interested, to leave a side state and with override',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
   reason?: string | null;
 
   @ApiPropertyOptional({

@@ -1,25 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Allow } from 'class-validator';
 
+/** Field names only (`@Allow()`): the service checks types and values once the task is found in the caller's regions. */
 export class UpdateTaskDto {
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @Allow()
   done?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @ApiPropertyOptional({ maxLength: 200 })
+  @Allow()
   title?: string;
 
   @ApiPropertyOptional({ example: '2027-03-04T09:00:00+01:00' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   dueAt?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An active user who works in the employer’s region' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   assigneeId?: string;
 }

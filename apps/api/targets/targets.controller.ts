@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentUser, Permission, Requires } from '@app/auth';
 import type { Principal } from '@app/auth';
 import { TargetService } from '@app/crm';
 import type { TargetResponse } from '@app/crm';
 import type { Page } from '@app/core';
+import { CreatedOrReplacedInterceptor } from './created-or-replaced.interceptor';
 import { SaveTargetDto } from './save-target.dto';
 import { TargetListQueryDto } from './target-list.query.dto';
 
@@ -18,16 +18,14 @@ export class TargetsController {
 
   @Requires(Permission.ManageTargets)
   @Post()
+  @UseInterceptors(CreatedOrReplacedInterceptor)
   @ApiCreatedResponse({ description: 'A new target' })
   @ApiOkResponse({ description: 'Replaced the target for the same region, period and metric' })
-  async save(
+  save(
     @CurrentUser() principal: Principal,
     @Body() body: SaveTargetDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<TargetResponse> {
-    const saved = await this.targets.save(principal, body);
-    response.status(saved.inserted ? 201 : 200);
-    return saved.target;
+  ): Promise<{ created: boolean; target: TargetResponse }> {
+    return this.targets.save(principal, body);
   }
 
   @Requires(Permission.ReadCrm)

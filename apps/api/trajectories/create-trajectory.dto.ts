@@ -1,42 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Allow } from 'class-validator';
 import { TRAJECTORY_ROUTES } from '@app/crm';
 
-/** Types only; the service checks values after region scope (a record outside it is 404 before any 400). */
+/**
+ * Field names only (`@Allow()`; the types are documentation): the service checks types and values after
+ * the region scope, so an employer, host or school outside it is a 404 before any 400 (api.md).
+ */
 export class CreateTrajectoryDto {
   @ApiProperty({ format: 'uuid' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   employerId?: string;
 
   @ApiProperty({ enum: TRAJECTORY_ROUTES })
-  @IsOptional()
-  @IsString()
+  @Allow()
   route?: string;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     format: 'uuid',
-    description: 'The SW-bedrijf (kind sw_company) of an SW route, in the employer region',
+    description: "The SW-bedrijf (kind sw_company) of an SW route, in the employer's region (another region: 400)",
   })
-  @IsOptional()
-  @IsString()
+  @Allow()
   hostOrganisationId?: string | null;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     format: 'uuid',
-    description: 'The MBO school (kind mbo), in the employer region',
+    description: "The MBO school (kind mbo), in the employer's region (another region: 400)",
   })
-  @IsOptional()
-  @IsString()
+  @Allow()
   mboOrganisationId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '25180', description: 'Kwalificatiedossier, 5 digits' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   crebo?: string | null;
 
   @ApiPropertyOptional({
@@ -45,32 +43,24 @@ export class CreateTrajectoryDto {
     example: ['B1-K1-W1', 'B1-K1-W2'],
     description: 'Werkproces codes of the dossier (B1-K1-W2, P1-K1-W1 or K1-W2); at most 50',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @Allow()
   werkprocessen?: string[] | null;
 
   @ApiProperty({
     example: 'KND-2024-017',
     description: 'A pseudonym (at most 64 characters); a BSN-shaped value (9 digits passing the 11-proef) is 400',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @Allow()
   candidateRef?: string;
 
   @ApiProperty({ example: '2025-03-01', description: 'YYYY-MM-DD, not in the future; stage changes are dated at it' })
-  @IsOptional()
-  @IsString()
+  @Allow()
   startedAt?: string;
 
   @ApiPropertyOptional({
     default: false,
-    description: "For the employer's own employee: the employer becomes structural",
+    description: "For the employer's own employee: the employer becomes structural (after its route's stage)",
   })
-  @IsOptional()
-  @IsBoolean()
+  @Allow()
   forOwnEmployee?: boolean;
 }

@@ -31,3 +31,7 @@ export * from './events/domain-events';
 export * from './events/domain-events.module';
 export * from './validation/phone';
 export * from './database/like-pattern';
+export * from './mail/mail.types';
+export * from './mail/mail-address';
+export * from './mail/mail-transport';
+export * from './mail/mail.module';

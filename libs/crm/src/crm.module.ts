@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogRepository } from './audit-log/audit-log.repository';
 import { AuditLogService } from './audit-log/audit-log.service';
 import { ContactBasisHistoryEntity } from './contacts/contact-basis-history.entity';
 import { ContactEntity } from './contacts/contact.entity';
@@ -17,11 +18,14 @@ import { OrganisationEntity } from './organisations/organisation.entity';
 import { OrganisationRepository } from './organisations/organisation.repository';
 import { PartnerRepository } from './partners/partner.repository';
 import { PartnerService } from './partners/partner.service';
+import { RegionCheck } from './regions/region-check.service';
 import { RegionRepository } from './regions/region.repository';
 import { RegionService } from './regions/region.service';
 import { SbiCatalogue } from './sbi/sbi-catalogue.service';
 import { SbiRepository } from './sbi/sbi.repository';
 import { StageRepository } from './stages/stage.repository';
+import { StoryRepository } from './stories/story.repository';
+import { TrajectoryRepository } from './trajectories/trajectory.repository';
 
 const SERVICES = [
   AuditLogService,
@@ -30,6 +34,7 @@ const SERVICES = [
   EmployerService,
   NetworkService,
   PartnerService,
+  RegionCheck,
   RegionService,
   SbiCatalogue,
 ];
@@ -42,6 +47,7 @@ const SERVICES = [
   providers: [
     ...SERVICES,
     OrganisationRemoval,
+    AuditLogRepository,
     ContactRepository,
     EmployerRepository,
     NetworkRepository,
@@ -51,6 +57,9 @@ const SERVICES = [
     RegionRepository,
     SbiRepository,
     StageRepository,
+    // For OrganisationRemoval, which audits an employer's trajectories and stories when it is deleted.
+    StoryRepository,
+    TrajectoryRepository,
   ],
   exports: [
     ...SERVICES,

@@ -61,3 +61,6 @@ export * from './trajectories/trajectory-stages.service';
 export * from './trajectories/trajectories.module';
 export * from './mbo-matches/mbo-match.service';
 export * from './imports/trajectory-csv-format';
+export * from './stories/ambassador-sweep.service';
+export * from './stories/maintenance.processor';
+export * from './stories/maintenance-worker.module';

@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './test-queue-prefix';
+export * from './smtp-sink';

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { DomainEventsModule } from '../events/domain-events.module';
+import { MailModule } from '../mail/mail.module';
 import { QueueModule } from '../queue/queue.module';
 
 /**
@@ -23,6 +24,7 @@ export class CoreInfrastructureModule {
         ClockModule,
         AuditModule,
         DomainEventsModule,
+        MailModule,
       ],
     };
   }

@@ -1,5 +1,8 @@
-import { AuditQuery, AuditRecord, AuditService } from '@app/core';
+import { AuditQuery, AuditRecord } from '@app/core';
 import { Principal } from '@app/auth';
+import { RegionCheck } from '../regions/region-check.service';
+import { RegionRepository } from '../regions/region.repository';
+import { AuditLogRepository } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
 
 const REGION = '00000000-0000-4000-8000-00000000000a';
@@ -15,8 +18,9 @@ function setup(items: AuditRecord[]) {
       queries.push(query);
       return { items, total: items.length };
     },
-  } as unknown as AuditService;
-  return { service: new AuditLogService(audit), queries };
+  } as unknown as AuditLogRepository;
+  const regions = { exists: async (id: string) => id === REGION || id === OTHER } as unknown as RegionRepository;
+  return { service: new AuditLogService(audit, new RegionCheck(regions)), queries };
 }
 
 const entry: AuditRecord = {
@@ -46,6 +50,15 @@ describe('AuditLogService', () => {
     const { service } = setup([entry]);
     await expect(service.list(coordinator, { regionId: OTHER })).rejects.toMatchObject({ kind: 'not_found' });
     await expect(service.list(coordinator, { entityId: 'x' })).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
+  it('should answer 404 when an admin filters by a region that does not exist', async () => {
+    const { service, queries } = setup([entry]);
+    await expect(service.list(admin, { regionId: '00000000-0000-4000-8000-0000000000ff' })).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    await service.list(admin, { regionId: OTHER });
+    expect(queries.map((q) => q.regionIds)).toEqual([[OTHER]]);
   });
 
   it('should refuse an oldest-first sort', async () => {

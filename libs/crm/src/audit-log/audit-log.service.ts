@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { assertUuid, AuditService, DomainError, Page, pageOf, pageRequest } from '@app/core';
+import { assertUuid, DomainError, Page, pageOf, pageRequest } from '@app/core';
 import { Principal, RegionScope } from '@app/auth';
+import { RegionCheck } from '../regions/region-check.service';
+import { AuditLogRepository } from './audit-log.repository';
 
 export interface AuditLogQuery {
   entity?: string;
@@ -22,17 +24,20 @@ export interface AuditLogEntry {
 }
 
 /**
- * Reads the audit log, newest first, limited to the caller's regions. Asking for one record's entries
- * when none are visible is a 404, so the answer never reveals a record of another region.
+ * Reads the audit log, newest first, limited to the caller's regions, each change once. Asking for one
+ * record's entries when none are visible is a 404, so the answer never reveals a record of another region.
  */
 @Injectable()
 export class AuditLogService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditLogRepository,
+    private readonly regions: RegionCheck,
+  ) {}
 
   async list(principal: Principal, query: AuditLogQuery): Promise<Page<AuditLogEntry>> {
     const entityId = query.entityId ? assertUuid(query.entityId, 'entityId') : undefined;
     const regionId = query.regionId ? assertUuid(query.regionId, 'regionId') : undefined;
-    const scope = RegionScope.of(principal).narrow(regionId);
+    const scope = await this.regions.narrow(RegionScope.of(principal), regionId);
     if (query.entity !== undefined && !/^[a-z_]{1,50}$/.test(query.entity)) {
       throw DomainError.invalid('entity', 'must be an entity name such as employer, contact or organisation');
     }

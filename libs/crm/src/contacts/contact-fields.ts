@@ -2,6 +2,15 @@ import { cleanText, FieldErrors } from '../shared/field-errors';
 import { checkEmail, checkPhone } from '../validation/identifiers';
 import { BasisValues, ContactInput, ContactValues, EMAIL_BASES, EmailBasis } from './contact.types';
 
+/** Longest accepted free text per contact field (the form and the CSV import). */
+export const CONTACT_TEXT_LIMITS = {
+  firstName: 100,
+  lastName: 100,
+  role: 100,
+  emailBasisSource: 200,
+  emailBasisEvidence: 2000,
+} as const;
+
 /** Validates the person fields present in `input`; `create` requires a last name. */
 export function contactValues(input: ContactInput, errors: FieldErrors, create: boolean): Partial<ContactValues> {
   const values: Partial<ContactValues> = {};
@@ -9,11 +18,13 @@ export function contactValues(input: ContactInput, errors: FieldErrors, create: 
     const lastName = (input.lastName ?? '').trim();
     if (lastName === '')
       errors.add('lastName', create && input.lastName === undefined ? 'is required' : 'must not be empty');
-    else if (lastName.length > 100) errors.add('lastName', 'must be at most 100 characters');
+    else if (lastName.length > CONTACT_TEXT_LIMITS.lastName) {
+      errors.add('lastName', `must be at most ${CONTACT_TEXT_LIMITS.lastName} characters`);
+    }
     values.lastName = lastName;
   }
-  set(values, 'firstName', limited(errors, 'firstName', input.firstName, 100));
-  set(values, 'role', limited(errors, 'role', input.role, 100));
+  set(values, 'firstName', limited(errors, 'firstName', input.firstName, CONTACT_TEXT_LIMITS.firstName));
+  set(values, 'role', limited(errors, 'role', input.role, CONTACT_TEXT_LIMITS.role));
   set(values, 'email', errors.check('email', blankAsNull(input.email), checkEmail));
   set(values, 'phone', errors.check('phone', blankAsNull(input.phone), checkPhone));
   return values;
@@ -35,8 +46,11 @@ export function basisValues(input: ContactInput, current: BasisValues, errors: F
   const cleared = input.emailBasis !== undefined && basis === null;
   const source = pick(input.emailBasisSource, cleared ? null : current.emailBasisSource);
   const evidence = pick(input.emailBasisEvidence, cleared ? null : current.emailBasisEvidence);
-  if (source && source.length > 200) errors.add('emailBasisSource', 'must be at most 200 characters');
-  if (evidence && evidence.length > 2000) errors.add('emailBasisEvidence', 'must be at most 2000 characters');
+  const { emailBasisSource: maxSource, emailBasisEvidence: maxEvidence } = CONTACT_TEXT_LIMITS;
+  if (source && source.length > maxSource) errors.add('emailBasisSource', `must be at most ${maxSource} characters`);
+  if (evidence && evidence.length > maxEvidence) {
+    errors.add('emailBasisEvidence', `must be at most ${maxEvidence} characters`);
+  }
   if (basis === null) {
     if (source) errors.add('emailBasisSource', 'needs an emailBasis');
     if (evidence) errors.add('emailBasisEvidence', 'needs an emailBasis');

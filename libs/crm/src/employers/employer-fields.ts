@@ -8,12 +8,14 @@ import {
 } from '../validation/identifiers';
 import { SBI_VERSIONS, SbiVersion } from '../validation/sbi';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
-import { TAG_SPLITTER } from '../imports/employer-csv-format';
+import { normaliseTags } from './employer-tags';
 import { EmployerInput, EmployerValues, LEGAL_FORMS, LegalForm, SIZE_CLASSES, SizeClass } from './employer.types';
 
+/** A code without a version is SBI 2025, in the form and in the CSV import alike. */
 export const DEFAULT_SBI_VERSION: SbiVersion = 2025;
-const MAX_TAGS = 30;
-const MAX_TAG_LENGTH = 50;
+
+/** Longest accepted free text per employer field (the form and the CSV import). */
+export const EMPLOYER_TEXT_LIMITS = { name: 200, city: 100, leadSource: 100 } as const;
 
 type SbiState = Pick<EmployerValues, 'sbiCode' | 'sbiVersion' | 'sbiSection'>;
 
@@ -32,7 +34,9 @@ export async function employerValues(
     if (input.name === undefined) errors.add('name', 'is required');
     if (input.kvkNumber === undefined) errors.add('kvkNumber', 'is required');
   }
-  if (input.name !== undefined) values.name = requiredText(errors, 'name', input.name ?? '', 200);
+  if (input.name !== undefined) {
+    values.name = requiredText(errors, 'name', input.name ?? '', EMPLOYER_TEXT_LIMITS.name);
+  }
   if (input.kvkNumber !== undefined) {
     values.kvkNumber = errors.check('kvkNumber', input.kvkNumber ?? '', checkKvkNumber) ?? '';
   }
@@ -44,8 +48,8 @@ export async function employerValues(
   optional(values, 'rsin', errors.check('rsin', blank(input.rsin), checkRsin));
   optional(values, 'postcode', errors.check('postcode', blank(input.postcode), checkPostcode));
   optional(values, 'website', errors.check('website', blank(input.website), checkWebsite));
-  optional(values, 'city', limitedText(errors, 'city', input.city, 100));
-  optional(values, 'leadSource', limitedText(errors, 'leadSource', input.leadSource, 100));
+  optional(values, 'city', limitedText(errors, 'city', input.city, EMPLOYER_TEXT_LIMITS.city));
+  optional(values, 'leadSource', limitedText(errors, 'leadSource', input.leadSource, EMPLOYER_TEXT_LIMITS.leadSource));
   optional(
     values,
     'sizeClass',
@@ -56,7 +60,7 @@ export async function employerValues(
     'legalForm',
     oneOf(errors, 'legalForm', input.legalForm, LEGAL_FORMS) as LegalForm | null | undefined,
   );
-  if (input.tags !== undefined) values.tags = normaliseTags(errors, input.tags ?? []);
+  if (input.tags !== undefined) values.tags = normaliseTags(input.tags ?? [], (problem) => errors.add('tags', problem));
   Object.assign(values, await sbiValues(errors, input, current, sbi));
   errors.throwIfAny();
   return values;
@@ -95,20 +99,6 @@ async function sbiValues(
     return {};
   }
   return { sbiCode: code, sbiVersion: version, sbiSection: section.value };
-}
-
-/** Tags are trimmed and de-duplicated (case-insensitively); the CSV separators may not appear in one. */
-export function normaliseTags(errors: FieldErrors, tags: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    if (tag === '') continue;
-    if (TAG_SPLITTER.test(tag)) errors.add('tags', `"${tag}" may not contain , ; or |`);
-    else if (tag.length > MAX_TAG_LENGTH) errors.add('tags', `"${tag.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH}`);
-    else if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
-  }
-  if (seen.size > MAX_TAGS) errors.add('tags', `at most ${MAX_TAGS} tags`);
-  return [...seen.values()];
 }
 
 function optional<K extends keyof EmployerValues>(

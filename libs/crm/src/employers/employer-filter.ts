@@ -1,5 +1,6 @@
 import { assertUuid, DomainError } from '@app/core';
 import { RegionScope } from '@app/auth';
+import { RegionCheck } from '../regions/region-check.service';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
 import { SbiVersion } from '../validation/sbi';
 import {
@@ -16,18 +17,19 @@ export type SwCompanyLookup = (id: string, regionIds: string[] | null) => Promis
 
 /**
  * Checks the list/export query in the api.md order: malformed ids 400, a region or SW-bedrijf
- * outside the scope 404, then the other values 400.
+ * outside the scope (or unknown) 404, then the other values 400.
  */
 export async function employerFilter(
   query: EmployerListQuery,
   scope: RegionScope,
   sbi: SbiCatalogue,
   swCompanyExists: SwCompanyLookup,
+  regions: RegionCheck,
 ): Promise<EmployerFilter> {
   const regionId = present(query.regionId) ? assertUuid(query.regionId, 'regionId') : undefined;
   const swCompanyId = present(query.swCompanyId) ? assertUuid(query.swCompanyId, 'swCompanyId') : undefined;
   const ownerId = present(query.ownerId) ? assertUuid(query.ownerId, 'ownerId') : undefined;
-  const regionIds = scope.narrow(regionId).sqlRegionIds;
+  const regionIds = (await regions.narrow(scope, regionId)).sqlRegionIds;
   if (swCompanyId && !(await swCompanyExists(swCompanyId, regionIds))) throw DomainError.notFound('organisation');
 
   const filter: EmployerFilter = { regionIds, swCompanyId, ownerId };

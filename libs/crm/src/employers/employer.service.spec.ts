@@ -10,6 +10,8 @@ import { EmployerRepository } from './employer.repository';
 import { EmployerService } from './employer.service';
 import { EmployerValues } from './employer.types';
 import { OwnerRepository } from './owner.repository';
+import { RegionCheck } from '../regions/region-check.service';
+import { RegionRepository } from '../regions/region.repository';
 
 const REGION_A = '00000000-0000-4000-8000-00000000000a';
 const REGION_B = '00000000-0000-4000-8000-00000000000b';
@@ -73,6 +75,9 @@ function setup(options: { ownerActive?: boolean } = {}) {
     audit,
     {} as OrganisationRemoval,
     { recordInitial: async () => undefined } as unknown as StageRepository,
+    new RegionCheck({
+      exists: async (id: string) => id === REGION_A || id === REGION_B,
+    } as unknown as RegionRepository),
   );
   return { service, rows, audits, ownerChecks, sectionReads: () => sectionReads };
 }

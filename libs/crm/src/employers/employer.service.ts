@@ -3,6 +3,7 @@ import { assertUuid, AuditService, DomainError, Page, pageOf, pageRequest, Trans
 import { Principal, RegionScope } from '@app/auth';
 import { OrganisationRemoval } from '../organisations/organisation-removal.service';
 import { OrganisationRepository } from '../organisations/organisation.repository';
+import { RegionCheck } from '../regions/region-check.service';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
 import { StageRepository } from '../stages/stage.repository';
 import { CrmAuditEntity } from '../shared/crm-audit';
@@ -32,12 +33,13 @@ export class EmployerService {
     private readonly audit: AuditService,
     private readonly removal: OrganisationRemoval,
     private readonly stageHistory: StageRepository,
+    private readonly regions: RegionCheck,
   ) {}
 
   async create(principal: Principal, input: EmployerInput): Promise<EmployerResponse> {
     const regionId = assertUuid(input.regionId, 'regionId');
     if (input.ownerId) assertUuid(input.ownerId, 'ownerId');
-    RegionScope.of(principal).assertIncludes(regionId);
+    await this.regions.assertIncludes(RegionScope.of(principal), regionId);
     // Left out: the caller, who works in the region (checked just above).
     const ownerId = input.ownerId === undefined ? principal.id : input.ownerId;
     if (input.ownerId !== undefined) await this.assertOwner(input.ownerId, regionId);
@@ -96,10 +98,11 @@ export class EmployerService {
 
   /** Checks a list/export query against the caller's scope (404 for a region or SW-bedrijf outside it). */
   filter(principal: Principal, query: EmployerListQuery): Promise<EmployerFilter> {
-    return employerFilter(query, RegionScope.of(principal), this.sbi, async (id, regionIds) => {
+    const swCompanyExists = async (id: string, regionIds: string[] | null) => {
       const organisation = await this.organisations.find(id, regionIds, 'partner');
       return organisation?.kind === 'sw_company';
-    });
+    };
+    return employerFilter(query, RegionScope.of(principal), this.sbi, swCompanyExists, this.regions);
   }
 
   /** An owner must be an active user who works in the employer's region; anyone else is "not found". */

@@ -1,38 +1,65 @@
 import { DomainError } from '@app/core';
-import { checkCsvUpload, UploadedCsvFile } from './csv-upload';
+import { checkCsvFileName, csvUploadChunks } from './csv-upload';
 
-const file = (overrides: Partial<UploadedCsvFile>): UploadedCsvFile => ({
-  originalname: 'werkgevers.csv',
-  mimetype: 'text/csv',
-  size: 10,
-  buffer: Buffer.from('name,kvkNumber,regionCode\n'),
-  ...overrides,
-});
+async function* pieces(...parts: (string | Buffer)[]): AsyncGenerator<Buffer> {
+  for (const part of parts) yield Buffer.isBuffer(part) ? part : Buffer.from(part);
+}
 
-describe('checkCsvUpload', () => {
+async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+async function failure(work: Promise<unknown>): Promise<DomainError> {
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('checkCsvFileName', () => {
   it('should accept a CSV file when Excel labels it vnd.ms-excel', () => {
-    expect(() => checkCsvUpload(file({ mimetype: 'application/vnd.ms-excel' }))).not.toThrow();
+    expect(() => checkCsvFileName({ originalname: 'lijst.csv', mimetype: 'application/vnd.ms-excel' })).not.toThrow();
+    expect(() => checkCsvFileName({ originalname: 'lijst', mimetype: 'text/plain' })).not.toThrow();
   });
 
-  it('should refuse with 400 on field file when nothing, nothing inside, or binary is sent', () => {
-    for (const bad of [
-      undefined,
-      file({ size: 0, buffer: Buffer.alloc(0) }),
-      file({
+  it('should refuse with 400 on field file when the file is called and labelled a spreadsheet', () => {
+    expect(() =>
+      checkCsvFileName({
         originalname: 'list.xlsx',
         mimetype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       }),
-      file({ buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) }),
-    ]) {
-      let error: unknown;
-      try {
-        checkCsvUpload(bad);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).kind).toBe('invalid');
-      expect((error as DomainError).details[0].field).toBe('file');
-    }
+    ).toThrow(expect.objectContaining({ kind: 'invalid', details: [expect.objectContaining({ field: 'file' })] }));
+  });
+});
+
+describe('csvUploadChunks', () => {
+  it('should re-cut the stream into chunks of the given size when pieces arrive unevenly', async () => {
+    const chunks = await collect(csvUploadChunks(pieces('abcdefg', 'hi', 'jklmnopqrstu'), 100, 5));
+    expect(chunks.map(String)).toEqual(['abcde', 'fghij', 'klmno', 'pqrst', 'u']);
+  });
+
+  it('should answer 413 when the stream grows past the limit', async () => {
+    const error = await failure(collect(csvUploadChunks(pieces('0123456789', 'x'), 10, 4)));
+    expect(error.kind).toBe('too_large');
+  });
+
+  it('should answer 400 on field file before handing on a chunk when the start holds a NUL byte', async () => {
+    const handed: Buffer[] = [];
+    const stream = csvUploadChunks(pieces(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'rest'), 100, 2);
+    const error = await failure(
+      (async () => {
+        for await (const chunk of stream) handed.push(chunk);
+      })(),
+    );
+    expect(error.details[0].field).toBe('file');
+    expect(handed).toEqual([]);
+  });
+
+  it('should hand on nothing when the stream is empty', async () => {
+    expect(await collect(csvUploadChunks(pieces(), 100))).toEqual([]);
   });
 });

@@ -152,15 +152,22 @@ export class EmployerImportRepository {
        WHERE t.round = $1 AND t.has_contact AND t.employer_id IS NOT NULL AND t.c_email IS NOT NULL`,
       [round],
     );
-    // By name: a missing first name matches any (an exact one first); a row with an address only matches
-    // a stored contact without one, else it is another person.
+    // By name, when the row has no address or none matched:
+    // - a missing first name matches any (an exact one first);
+    // - a row with an address only matches a stored contact without one, else it is another person;
+    // - a contact an earlier row of this batch already took (an employer's rows run in file order, one
+    //   round each) is not taken again: two namesakes in an export are two rows and stay two contacts;
+    // - among the rest, the same phone number first, then a contact without an address (a row without
+    //   one rather belongs to a contact without one), then the oldest.
     await db.query(
       `UPDATE ${T} t SET contact_id = (
          SELECT c.id FROM contacts c
          WHERE c.organisation_id = t.employer_id AND lower(c.last_name) = lower(t.c_last)
            AND (t.c_first IS NULL OR c.first_name IS NULL OR lower(c.first_name) = lower(t.c_first))
            AND (t.c_email IS NULL OR c.email IS NULL)
-         ORDER BY (lower(coalesce(c.first_name, '')) = lower(coalesce(t.c_first, ''))) DESC, c.created_at, c.id
+           AND NOT EXISTS (SELECT 1 FROM ${T} p WHERE p.round < $1 AND p.contact_id = c.id AND p.problems = '[]')
+         ORDER BY (lower(coalesce(c.first_name, '')) = lower(coalesce(t.c_first, ''))) DESC,
+           (c.phone IS NOT NULL AND c.phone = t.c_phone) DESC, (c.email IS NULL) DESC, c.created_at, c.id
          LIMIT 1)
        WHERE t.round = $1 AND t.has_contact AND t.employer_id IS NOT NULL AND t.contact_id IS NULL
          AND t.c_last IS NOT NULL`,

@@ -7,13 +7,16 @@ import { checkUtf8, CsvRecord, csvRecords } from './csv-records';
 import { EmployerCsvColumn } from './employer-csv-format';
 import { employerCsvRow, readEmployerCsvHeader } from './employer-csv-header';
 import { EmployerImportRepository } from './employer-import.repository';
-import { EmployerRowContext, EmployerRowValues, readEmployerRow } from './employer-row';
+import { cellValue, EmployerRowContext, EmployerRowValues, readEmployerRow } from './employer-row';
 import { ImportFileError } from './import-file.error';
 import { ImportRowError, ImportStatus } from './import.types';
 import { BatchCounts, ImportRun, ImportsRepository } from './imports.repository';
 
 /** Slices read from `imports.file` at a time: memory stays bounded whatever the file size. */
 export const FILE_CHUNK_BYTES = 1024 * 1024;
+
+/** How far past IMPORT_BATCH_SIZE a batch may grow to keep one employer's rows together. */
+const MAX_BATCH_STRETCH = 2;
 
 /**
  * Runs an employer import: a first pass checks the file (UTF-8, header, CSV structure) and counts
@@ -72,18 +75,24 @@ export class EmployerImportService {
     let toSkip = run.processed;
     let applied = run.processed;
     let batch: CsvRecord[] = [];
+    let lastKey: string | null = null;
+    const size = this.config.importBatchSize;
     for await (const record of csvRecords(this.imports.fileChunks(run.id, FILE_CHUNK_BYTES))) {
       if (header === null) {
         header = readEmployerCsvHeader(record.cells);
       } else if (toSkip > 0) {
         toSkip--; // applied by an earlier attempt
       } else {
-        batch.push(record);
-        if (batch.length >= this.config.importBatchSize) {
+        // A full batch ends between employers: an employer's adjacent rows (an export's one row per
+        // contact) stay in one batch, where contact matching knows what its earlier rows took.
+        const key = employerKey(header, record);
+        if (batch.length >= size && (key !== lastKey || batch.length >= size * MAX_BATCH_STRETCH)) {
           await this.applyBatch(run, header, batch, applied, context);
           applied += batch.length;
           batch = [];
         }
+        batch.push(record);
+        lastKey = key;
       }
     }
     if (header === null) throw new ImportFileError('The file has no header row');
@@ -137,4 +146,11 @@ export class EmployerImportService {
       sbiRanges,
     };
   }
+}
+
+/** Which employer a row is about, as written (a malformed row gets a key of its own; it is not applied). */
+function employerKey(header: EmployerCsvColumn[], record: CsvRecord): string {
+  const mapped = employerCsvRow(header, record.cells);
+  if (!mapped.ok) return `line ${record.line}`;
+  return `${cellValue(mapped.row.regionCode)?.toUpperCase()} ${cellValue(mapped.row.kvkNumber)}`;
 }

@@ -7,15 +7,15 @@ import {
   Checked,
 } from '../validation/identifiers';
 import { sectionForSbiCode, SBI_VERSIONS, SbiSectionRange, SbiVersion } from '../validation/sbi';
+import { CONTACT_TEXT_LIMITS } from '../contacts/contact-fields';
+import { EMAIL_BASES } from '../contacts/contact.types';
+import { DEFAULT_SBI_VERSION, EMPLOYER_TEXT_LIMITS } from '../employers/employer-fields';
+import { normaliseTags } from '../employers/employer-tags';
+import { SIZE_CLASSES } from '../employers/employer.types';
 import { EmployerCsvColumn, EmployerCsvRow, restoreFormula, TAG_SPLITTER } from './employer-csv-format';
 import { ImportRowError } from './import.types';
 
-// The same limits as the employer and contact forms, so an imported record can be edited and exported back.
-const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'];
-const EMAIL_BASES = ['consent', 'existing_relationship', 'published_for_purpose'];
-const MAX_TAGS = 30;
-const MAX_TAG_LENGTH = 50;
-const DEFAULT_SBI_VERSION: SbiVersion = 2025;
+// The rules of the employer and contact forms themselves, so an imported record can be edited and exported back.
 
 /** A contact as one row gives it; null means "the cell was empty: keep what is stored". */
 export interface ContactRowValues {
@@ -80,7 +80,7 @@ export function readEmployerRow(line: number, cells: EmployerCsvRow, context: Em
     if (value !== null && value.length > max) add(field, `must be at most ${max} characters`);
     return value;
   };
-  const oneOf = (field: EmployerCsvColumn, allowed: string[]): string | null => {
+  const oneOf = (field: EmployerCsvColumn, allowed: readonly string[]): string | null => {
     const value = cell(field);
     if (value !== null && !allowed.includes(value)) add(field, `must be one of ${allowed.join(', ')}`);
     return value;
@@ -95,11 +95,11 @@ export function readEmployerRow(line: number, cells: EmployerCsvRow, context: Em
     line,
     regionId,
     kvkNumber,
-    name: text('name', 200),
+    name: text('name', EMPLOYER_TEXT_LIMITS.name),
     ...sbi,
     sizeClass: oneOf('sizeClass', SIZE_CLASSES),
     postcode: check('postcode', checkPostcode),
-    city: text('city', 100),
+    city: text('city', EMPLOYER_TEXT_LIMITS.city),
     website: check('website', checkWebsite),
     tags: readTags(cell('tags'), (problem) => add('tags', problem)),
     contact: readContact(cell, check, text, oneOf),
@@ -155,25 +155,18 @@ function readSbi(
   return { sbiCode: code, sbiVersion: version, sbiSection: section.value };
 }
 
-/** Split on comma, semicolon or bar; trimmed, inner spaces collapsed, de-duplicated case-insensitively. */
+/** Split on comma, semicolon or bar, then the form's tag rule (`normaliseTags`); none left is null (keep). */
 export function readTags(raw: string | null, fail: (problem: string) => void): string[] | null {
   if (raw === null) return null;
-  const seen = new Map<string, string>();
-  for (const part of raw.split(TAG_SPLITTER)) {
-    const tag = part.trim().replace(/\s+/g, ' ');
-    if (tag === '') continue;
-    if (tag.length > MAX_TAG_LENGTH) fail(`"${tag.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH}`);
-    else if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
-  }
-  if (seen.size > MAX_TAGS) fail(`at most ${MAX_TAGS} tags`);
-  return seen.size === 0 ? null : [...seen.values()];
+  const tags = normaliseTags(raw.split(TAG_SPLITTER), fail);
+  return tags.length === 0 ? null : tags;
 }
 
 function readContact(
   cell: (column: EmployerCsvColumn) => string | null,
   check: (field: EmployerCsvColumn, validate: (raw: string) => Checked) => string | null,
   text: (field: EmployerCsvColumn, max: number) => string | null,
-  oneOf: (field: EmployerCsvColumn, allowed: string[]) => string | null,
+  oneOf: (field: EmployerCsvColumn, allowed: readonly string[]) => string | null,
 ): ContactRowValues | null {
   const columns: EmployerCsvColumn[] = [
     'contactFirstName',
@@ -186,12 +179,12 @@ function readContact(
   ];
   if (columns.every((column) => cell(column) === null)) return null;
   return {
-    firstName: text('contactFirstName', 100),
-    lastName: text('contactLastName', 100),
+    firstName: text('contactFirstName', CONTACT_TEXT_LIMITS.firstName),
+    lastName: text('contactLastName', CONTACT_TEXT_LIMITS.lastName),
     email: check('contactEmail', checkEmail),
     phone: check('contactPhone', checkPhone),
-    role: text('contactRole', 100),
+    role: text('contactRole', CONTACT_TEXT_LIMITS.role),
     emailBasis: oneOf('contactEmailBasis', EMAIL_BASES),
-    emailBasisSource: text('contactEmailBasisSource', 200),
+    emailBasisSource: text('contactEmailBasisSource', CONTACT_TEXT_LIMITS.emailBasisSource),
   };
 }

@@ -9,7 +9,19 @@ import { ImportJobData, ImportJobName, importJobId } from './import.types';
 export class ImportQueue {
   constructor(@InjectQueue(QueueName.Import) private readonly queue: Queue<ImportJobData>) {}
 
+  /**
+   * Queues the import's job. A waiting or running job of the import is left alone (the deterministic
+   * id makes the add a no-op). A completed or failed one still kept in Redis would do the same and
+   * leave a re-queued import `queued` for ever, so it is removed first: the import's own state, not
+   * the old job, says whether work is left (the worker skips a finished import).
+   */
   async add(name: ImportJobName, importId: string): Promise<void> {
-    await this.queue.add(name, { importId }, { jobId: importJobId(importId) });
+    const jobId = importJobId(importId);
+    const old = await this.queue.getJob(jobId);
+    if (old) {
+      const state = await old.getState();
+      if (state === 'completed' || state === 'failed') await old.remove();
+    }
+    await this.queue.add(name, { importId }, { jobId });
   }
 }

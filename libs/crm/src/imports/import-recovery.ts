@@ -5,7 +5,8 @@ import { ImportsRepository } from './imports.repository';
 
 /**
  * The database, not Redis, knows which imports are unfinished: at start every one is queued again.
- * The job id is deterministic, so an import whose job still exists is not queued twice.
+ * The job id is deterministic, so an import whose job is still waiting or running is not queued twice;
+ * one whose old job finished or failed without finishing the import gets a new job (`ImportQueue.add`).
  */
 @Injectable()
 export class ImportRecovery implements OnApplicationBootstrap {

@@ -26,7 +26,11 @@ export class ImportProcessor extends WorkerHost {
       case ImportJobName.Employers:
       case ImportJobName.Trajectories:
         try {
-          return await (job.name === ImportJobName.Employers ? this.employers : this.trajectories).run(importId);
+          const runner = job.name === ImportJobName.Employers ? this.employers : this.trajectories;
+          const outcome = await runner.run(importId);
+          // Nothing to retry, but worth a line: an import deleted under its job, or a job queued by hand.
+          if (outcome === 'missing') this.logger.warn(`Job ${job.id}: import ${importId} does not exist; nothing done`);
+          return outcome;
         } catch (error) {
           // The file itself is the problem: another attempt would fail the same way.
           if (error instanceof ImportFileError) throw new UnrecoverableError(error.message);

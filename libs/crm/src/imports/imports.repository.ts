@@ -23,23 +23,33 @@ export interface BatchCounts {
 
 type ImportSummary = Omit<ImportView, 'errors' | 'errorsTotal'>;
 
-/** The `imports` and `import_row_errors` tables; the file lives in `imports.file` (bytea). */
+/**
+ * The `imports`, `import_file_chunks` and `import_row_errors` tables. The stored file is `imports.file`
+ * (empty for an upload) followed by its `import_file_chunks` in `seq` order.
+ */
 @Injectable()
 export class ImportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** A new import without its file yet (see `appendChunk`); joins the running transaction. */
   async create(values: {
     kind: ImportKind;
     filename: string | null;
-    file: Buffer;
     createdBy: string;
     regionIds: string[] | null;
   }): Promise<string> {
     const rows: { id: string }[] = await managerFor(this.dataSource).query(
-      `INSERT INTO imports (kind, filename, file, created_by, region_ids) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [values.kind, values.filename, values.file, values.createdBy, values.regionIds],
+      `INSERT INTO imports (kind, filename, file, created_by, region_ids) VALUES ($1, $2, ''::bytea, $3, $4) RETURNING id`,
+      [values.kind, values.filename, values.createdBy, values.regionIds],
     );
     return rows[0].id;
+  }
+
+  async appendChunk(id: string, seq: number, data: Buffer): Promise<void> {
+    await managerFor(this.dataSource).query(
+      `INSERT INTO import_file_chunks (import_id, seq, data) VALUES ($1, $2, $3)`,
+      [id, seq, data],
+    );
   }
 
   async delete(id: string): Promise<void> {
@@ -68,11 +78,12 @@ export class ImportsRepository {
     };
   }
 
-  async errors(id: string, limit: number): Promise<{ items: ImportRowError[]; total: number }> {
+  /** Row errors in file order, `limit` from `offset`, and how many there are in all. */
+  async errors(id: string, limit: number, offset = 0): Promise<{ items: ImportRowError[]; total: number }> {
     const [items, counted] = await Promise.all([
       this.dataSource.query(
-        `SELECT "row", field, problem FROM import_row_errors WHERE import_id = $1 ORDER BY "row", id LIMIT $2`,
-        [id, limit],
+        `SELECT "row", field, problem FROM import_row_errors WHERE import_id = $1 ORDER BY "row", id LIMIT $2 OFFSET $3`,
+        [id, limit, offset],
       ) as Promise<ImportRowError[]>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM import_row_errors WHERE import_id = $1`, [
         id,
@@ -100,8 +111,9 @@ export class ImportsRepository {
   /** Reads the stored file in slices straight from PostgreSQL, never the whole file at once. */
   async *fileChunks(id: string, chunkBytes: number): AsyncGenerator<Buffer> {
     // Always outside any transaction: the batch transactions run while this is being read.
-    const sized: { size: number | null }[] = await this.dataSource.query(
-      `SELECT octet_length(file) AS size FROM imports WHERE id = $1`,
+    const sized: { size: number | null; chunks: number }[] = await this.dataSource.query(
+      `SELECT octet_length(file) AS size, (SELECT count(*)::int FROM import_file_chunks WHERE import_id = $1) AS chunks
+       FROM imports WHERE id = $1`,
       [id],
     );
     const size = sized[0]?.size ?? 0;
@@ -111,6 +123,13 @@ export class ImportsRepository {
         [id, offset + 1, chunkBytes],
       );
       yield rows[0].chunk;
+    }
+    for (let seq = 0; seq < (sized[0]?.chunks ?? 0); seq++) {
+      const rows: { data: Buffer }[] = await this.dataSource.query(
+        `SELECT data FROM import_file_chunks WHERE import_id = $1 AND seq = $2`,
+        [id, seq],
+      );
+      if (rows.length > 0) yield rows[0].data;
     }
   }
 
@@ -152,16 +171,20 @@ export class ImportsRepository {
   // emptied, so it is neither kept longer than needed nor missed by an erasure.
   async complete(id: string, at: Date): Promise<void> {
     await this.dataSource.query(
-      `UPDATE imports SET status = 'completed', total = processed, finished_at = $2, file = ''::bytea
-       WHERE id = $1 AND status = 'running'`,
+      `WITH done AS (
+         UPDATE imports SET status = 'completed', total = processed, finished_at = $2, file = ''::bytea
+         WHERE id = $1 AND status = 'running' RETURNING id)
+       DELETE FROM import_file_chunks WHERE import_id IN (SELECT id FROM done)`,
       [id, at],
     );
   }
 
   async fail(id: string, message: string, at: Date): Promise<void> {
     await this.dataSource.query(
-      `UPDATE imports SET status = 'failed', failure = $2, finished_at = $3, file = ''::bytea
-       WHERE id = $1 AND status IN ('queued', 'running')`,
+      `WITH done AS (
+         UPDATE imports SET status = 'failed', failure = $2, finished_at = $3, file = ''::bytea
+         WHERE id = $1 AND status IN ('queued', 'running') RETURNING id)
+       DELETE FROM import_file_chunks WHERE import_id IN (SELECT id FROM done)`,
       [id, message, at],
     );
   }

@@ -61,12 +61,43 @@ describe('mergeTrajectoryRow (a row upserted onto the stored trajectory)', () =>
   });
 
   it('should take date and outcome from the row when the row gives a status', () => {
-    const merged = mergeTrajectoryRow({ ...ROW, status: 'stopped' }, STORED, RESOLVED);
+    const learning: TrajectoryValues = { ...STORED, status: 'learning', praktijkverklaringAt: null, outcome: null };
+    const merged = mergeTrajectoryRow({ ...ROW, status: 'stopped', outcome: 'other' }, learning, RESOLVED);
     expect(merged).toMatchObject({
       ok: true,
       outcome: 'updated',
-      values: { status: 'stopped', praktijkverklaringAt: null, outcome: null, stoppedAt: null },
+      values: { status: 'stopped', praktijkverklaringAt: null, outcome: 'other', stoppedAt: null },
     });
+  });
+
+  it.each<[string, TrajectoryValues, Partial<TrajectoryRowValues>]>([
+    ['a certified one back to intake', STORED, { status: 'intake' }],
+    ['a certified one to stopped', STORED, { status: 'stopped' }],
+    [
+      'a stopped one to certified',
+      { ...STORED, status: 'stopped', praktijkverklaringAt: null },
+      { status: 'certified', praktijkverklaringAt: '2025-09-01' },
+    ],
+  ])('should refuse the row naming status when it moves %s', (_name, stored, change) => {
+    expect(mergeTrajectoryRow({ ...ROW, ...change }, stored, RESOLVED)).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 5,
+          field: 'status',
+          problem: `cannot change: the trajectory is already ${stored.status}, a final status`,
+        },
+      ],
+    });
+  });
+
+  it('should let a row correct the date and outcome of a certified trajectory when it keeps the status', () => {
+    const merged = mergeTrajectoryRow(
+      { ...ROW, status: 'certified', praktijkverklaringAt: '2025-09-05', outcome: 'other' },
+      STORED,
+      RESOLVED,
+    );
+    expect(merged).toMatchObject({ ok: true, outcome: 'updated', values: { praktijkverklaringAt: '2025-09-05' } });
   });
 
   it.each<[string, Partial<TrajectoryRowValues>, string]>([

@@ -1,3 +1,4 @@
+import { isFinalStatus } from '../trajectories/trajectory-status';
 import { TrajectoryValues } from '../trajectories/trajectory.types';
 import { ImportRowError } from './import.types';
 import { TrajectoryRowValues } from './trajectory-row';
@@ -29,8 +30,9 @@ const COMPARED: (keyof TrajectoryValues)[] = [
 /**
  * A row merged with the stored trajectory of its key (null: a new one). Empty cells keep stored
  * values; a row that gives a status also gives its praktijkverklaring date and outcome (empty: none).
- * A direct trajectory has no host. The merged state must hold: certified ⇔ a praktijkverklaring date,
- * an outcome only when certified or stopped.
+ * A direct trajectory has no host. A certified or stopped trajectory keeps its status (a row error
+ * otherwise). The merged state must hold: certified ⇔ a praktijkverklaring date, an outcome only when
+ * certified or stopped.
  */
 export function mergeTrajectoryRow(
   row: TrajectoryRowValues,
@@ -45,6 +47,11 @@ export function mergeTrajectoryRow(
   const outcome = withStatus ? row.outcome : (row.outcome ?? stored?.outcome ?? null);
   const errors: ImportRowError[] = [];
   const add = (field: string, problem: string) => errors.push({ row: row.line, field, problem });
+  // A final status stays (as with PATCH): an older file must not turn a certified trajectory back.
+  if (stored !== null && isFinalStatus(stored.status) && status !== stored.status) {
+    add('status', `cannot change: the trajectory is already ${stored.status}, a final status`);
+    return { ok: false, errors };
+  }
   if (status === 'certified' && praktijkverklaringAt === null)
     add('praktijkverklaringAt', 'is required for status certified');
   if (status !== 'certified' && praktijkverklaringAt !== null)

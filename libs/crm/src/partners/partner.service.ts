@@ -4,6 +4,7 @@ import { Principal, RegionScope } from '@app/auth';
 import { PARTNER_KINDS, PartnerKind } from '../organisations/organisation-kind';
 import { OrganisationRemoval } from '../organisations/organisation-removal.service';
 import { OrganisationRepository } from '../organisations/organisation.repository';
+import { RegionCheck } from '../regions/region-check.service';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
 import { CrmAuditEntity } from '../shared/crm-audit';
 import { partnerValues } from './partner-fields';
@@ -28,11 +29,12 @@ export class PartnerService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly removal: OrganisationRemoval,
+    private readonly regions: RegionCheck,
   ) {}
 
   async create(principal: Principal, input: PartnerInput): Promise<PartnerResponse> {
     const regionId = assertUuid(input.regionId, 'regionId');
-    RegionScope.of(principal).assertIncludes(regionId);
+    await this.regions.assertIncludes(RegionScope.of(principal), regionId);
     const kind = partnerKind(input.kind);
     const values = await partnerValues(input, kind, true, this.sbi);
     const record = { ...EMPTY_PARTNER, ...values, kind, regionId } as PartnerValues;
@@ -78,7 +80,9 @@ export class PartnerService {
 
   async list(principal: Principal, query: PartnerListQuery): Promise<Page<PartnerResponse>> {
     const regionId = query.regionId ? assertUuid(query.regionId, 'regionId') : undefined;
-    const filter: PartnerFilter = { regionIds: RegionScope.of(principal).narrow(regionId).sqlRegionIds };
+    const filter: PartnerFilter = {
+      regionIds: (await this.regions.narrow(RegionScope.of(principal), regionId)).sqlRegionIds,
+    };
     if (query.kind) filter.kind = partnerKind(query.kind);
     if (query.q?.trim()) filter.q = query.q.trim().slice(0, 200);
     const request = pageRequest(query, PARTNER_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);

@@ -25,6 +25,11 @@ export class RegionRepository {
     return { items, total };
   }
 
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await managerFor(this.dataSource).query(`SELECT 1 FROM regions WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
   /** The settings of a region inside the scope; null when it does not exist or lies outside. */
   async findSettings(id: string, regionIds: string[] | null, forUpdate = false): Promise<RegionSettings | null> {
     const rows: SettingsRow[] = await managerFor(this.dataSource).query(

@@ -8,39 +8,42 @@ import { PIPELINE_STAGES, PipelineStage } from './stage.types';
  * order of EMPLOYER_STAGES (prospect contacted interested sw_pilot own_trajectory structural ambassador
  * not_interested paused):
  *   = unchanged · M allowed · R allowed with a reason (400 without) · F 409 later stages follow facts ·
- *   K 409 a later stage is kept
+ *   K 409 a later stage is kept · f, k the same 409 with a reason, but 400 for the missing reason first
+ *   (a move back or out of a side state needs one; api.md: 400 before 409)
  */
 const HAND_MOVES: Record<string, string> = {
   prospect: '=MMFFFFRM',
   contacted: 'R=MFFFFRM',
   interested: 'RR=FFFFRM',
-  sw_pilot: 'KKK=FFFRM',
-  own_trajectory: 'KKKF=FFRM',
-  structural: 'KKKFF=FRM',
-  ambassador: 'KKKFFF=RM',
+  sw_pilot: 'kkk=FFFRM',
+  own_trajectory: 'kkkf=FFRM',
+  structural: 'kkkff=FRM',
+  ambassador: 'kkkfff=RM',
 };
 
-/** From a side state the row depends on the stage kept from before it. */
+/** From a side state the row depends on the stage kept from before it; leaving always needs a reason. */
 const FROM_SIDE: Record<string, { before: PipelineStage | null; row: string }[]> = {
   not_interested: [
-    { before: null, row: 'RRRFFFF=R' },
-    { before: 'contacted', row: 'RRRFFFF=R' },
-    { before: 'own_trajectory', row: 'RRRFRFF=R' },
-    { before: 'ambassador', row: 'RRRFFFR=R' },
+    { before: null, row: 'RRRffff=R' },
+    { before: 'contacted', row: 'RRRffff=R' },
+    { before: 'own_trajectory', row: 'RRRfRff=R' },
+    { before: 'ambassador', row: 'RRRfffR=R' },
   ],
   paused: [
-    { before: null, row: 'RRRFFFFR=' },
-    { before: 'interested', row: 'RRRFFFFR=' },
-    { before: 'sw_pilot', row: 'RRRRFFFR=' },
-    { before: 'structural', row: 'RRRFFRFR=' },
+    { before: null, row: 'RRRffffR=' },
+    { before: 'interested', row: 'RRRffffR=' },
+    { before: 'sw_pilot', row: 'RRRRfffR=' },
+    { before: 'structural', row: 'RRRffRfR=' },
   ],
 };
 
 function symbol(withReason: HandMoveDecision, withoutReason: HandMoveDecision): string {
   if (withReason.kind === 'unchanged') return '=';
   if (withReason.kind === 'refused') {
-    expect(withoutReason).toEqual(withReason); // the rule is named before a missing reason
-    return withReason.rule === StageRule.LaterStagesFollowFacts ? 'F' : 'K';
+    const code = withReason.rule === StageRule.LaterStagesFollowFacts ? 'F' : 'K';
+    if (withoutReason.kind === 'needs_reason') return code.toLowerCase();
+    expect(withoutReason).toEqual(withReason);
+    return code;
   }
   if (withReason.kind !== 'move') return '?';
   expect(withReason.cause).toBe('manual');
@@ -69,6 +72,24 @@ describe('decideHandMove', () => {
         expect(row(from as EmployerStage, before, role)).toBe(expected);
       },
     );
+  });
+
+  it('should name the missing reason before the rule when a refused move also lacks its reason', () => {
+    const without = (from: EmployerStage, before: PipelineStage | null, to: EmployerStage) =>
+      decideHandMove(from, before, { stage: to, hasReason: false, override: false }, 'wsp_staff');
+    expect(without('sw_pilot', null, 'contacted')).toEqual({
+      kind: 'needs_reason',
+      problem: 'is required to move back',
+    });
+    expect(without('structural', null, 'sw_pilot')).toEqual({
+      kind: 'needs_reason',
+      problem: 'is required to move back',
+    });
+    expect(without('paused', 'interested', 'structural')).toEqual({
+      kind: 'needs_reason',
+      problem: 'is required to leave a side state',
+    });
+    expect(without('interested', null, 'structural')).toMatchObject({ kind: 'refused' });
   });
 
   describe.each(['admin', 'coordinator'] as const)('with override as %s', (role) => {

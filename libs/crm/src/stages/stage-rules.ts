@@ -26,7 +26,7 @@ export interface HandMoveRequest {
  * state (`not_interested` with a reason); leaving a side state (with a reason) goes back to the stage
  * kept from before it or to an early stage; the later stages follow trajectories and stories; a
  * coordinator or admin may set any stage with `override` and a reason. A move to the current stage
- * changes nothing. A move that is refused anyway is refused (409) before a missing reason is named.
+ * changes nothing. A missing reason (400) is named before a refused move (409), api.md's order.
  */
 export function decideHandMove(
   current: EmployerStage,
@@ -42,6 +42,8 @@ export function decideHandMove(
     return { kind: 'move', to, cause: 'override', stageBeforeSide: sideMemory(current, stageBeforeSide, to) };
   }
   if (to === current) return { kind: 'unchanged' };
+  const reasonProblem = reasonRequired(current, to);
+  if (reasonProblem !== null && !hasReason) return { kind: 'needs_reason', problem: reasonProblem };
   const move = {
     kind: 'move',
     to,
@@ -51,13 +53,9 @@ export function decideHandMove(
 
   if (isSideStage(current)) {
     if (!isSideStage(to) && to !== stageBeforeSide && !isEarlyStage(to)) return laterStagesFollowFacts(to);
-    return hasReason ? move : { kind: 'needs_reason', problem: 'is required to leave a side state' };
-  }
-  if (isSideStage(to)) {
-    if (to === 'not_interested' && !hasReason)
-      return { kind: 'needs_reason', problem: 'is required for not_interested' };
     return move;
   }
+  if (isSideStage(to)) return move;
   if (!isEarlyStage(to)) return laterStagesFollowFacts(to);
   if (!isEarlyStage(current)) {
     return {
@@ -66,10 +64,15 @@ export function decideHandMove(
       message: `An employer in ${current} only goes back to an early stage by override (coordinator or admin)`,
     };
   }
-  if (pipelineIndex(to) < pipelineIndex(current) && !hasReason) {
-    return { kind: 'needs_reason', problem: 'is required to move back' };
-  }
   return move;
+}
+
+/** Why a hand move needs a reason (leaving a side state, not_interested, any move back); null if it needs none. */
+function reasonRequired(current: EmployerStage, to: EmployerStage): string | null {
+  if (isSideStage(current)) return 'is required to leave a side state';
+  if (to === 'not_interested') return 'is required for not_interested';
+  if (!isSideStage(to) && pipelineIndex(to) < pipelineIndex(current)) return 'is required to move back';
+  return null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { managerFor, PageRequest } from '@app/core';
 import { EmployerStage } from '../employers/employer.types';
+import { LaterChange } from './stage-dating';
 import { PipelineStage, StageCause, StageChangeResponse, StageHistorySortField } from './stage.types';
 
 export interface LockedEmployer {
@@ -57,7 +58,13 @@ export class StageRepository {
     await this.insert(change);
   }
 
-  /** The "entered prospect" row of a new employer. */
+  /**
+   * The one definition of the "entered prospect" row every employer starts with: `{ from: null, to:
+   * 'prospect', cause: 'manual' }` at its creation, by its creator. Service-side creation writes it here
+   * (EmployerService); the employer import inserts the same row set-based
+   * (employer-import.repository.ts), and so did migration 1764300001000's backfill and the demo —
+   * keep them in step with this one. `dateChange` may later move its `at` back (docs/metrics.md).
+   */
   async recordInitial(employer: { id: string; regionId: string; createdAt: string | Date }, by: string | null) {
     await this.insert({
       employerId: employer.id,
@@ -69,6 +76,24 @@ export class StageRepository {
       cause: 'manual',
       reason: null,
     });
+  }
+
+  /** The employer's recorded changes dated after `at` (call with the row locked). */
+  async changesAfter(employerId: string, at: Date): Promise<LaterChange[]> {
+    return managerFor(this.dataSource).query(
+      `SELECT at, (from_stage IS NULL AND to_stage = 'prospect') AS initial
+       FROM stage_changes WHERE employer_id = $1 AND at > $2 ORDER BY seq`,
+      [employerId, at],
+    );
+  }
+
+  /** Dates the employer's initial prospect row back to `at` (see `dateChange`). */
+  async moveInitialBack(employerId: string, at: Date): Promise<void> {
+    await managerFor(this.dataSource).query(
+      `UPDATE stage_changes SET at = $2
+       WHERE employer_id = $1 AND from_stage IS NULL AND to_stage = 'prospect' AND at > $2`,
+      [employerId, at],
+    );
   }
 
   async history(

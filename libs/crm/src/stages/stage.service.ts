@@ -18,6 +18,7 @@ import { CrmAuditEntity } from '../shared/crm-audit';
 import { TaskService } from '../tasks/task.service';
 import { amsterdamTime } from '../tasks/amsterdam-calendar';
 import { handMoveRequest } from './hand-move-input';
+import { dateChange } from './stage-dating';
 import { EMPLOYER_STAGE_CHANGED, EmployerStageChanged } from './stage-events';
 import { decideAdvance, decideHandMove } from './stage-rules';
 import { LockedEmployer, StageChange, StageRepository } from './stage.repository';
@@ -51,9 +52,9 @@ export class StageService {
 
   /** `POST /api/employers/:id/stage` (api.md "Pipeline"); the rules are `decideHandMove`. */
   async moveByHand(principal: Principal, id: string, input: HandMoveInput): Promise<EmployerResponse> {
-    const employerId = assertUuid(id);
-    // 403 comes before 404 (api.md precedence): the role may not override at all.
+    // 403 comes first (api.md precedence): the role may not override at all, whatever the id.
     if (input.override === true && !may(principal.role, Permission.StageOverride)) throw overrideForbidden();
+    const employerId = assertUuid(id);
     return this.transactions.run(async () => {
       const employer = await this.stages.lockEmployer(employerId, RegionScope.of(principal).sqlRegionIds);
       if (!employer) throw DomainError.notFound('employer');
@@ -73,15 +74,17 @@ export class StageService {
           const now = this.clock.now();
           const change = { from: employer.stage, to: decision.to, at: now, by: principal.id, cause: decision.cause };
           await this.change(employer, { ...change, reason: request.reason }, decision.stageBeforeSide);
-          if (request.recontactAt && decision.to === 'not_interested') {
-            await this.tasks.plan(
-              principal.id,
-              employer,
-              `Re-contact (not interested: ${request.reason ?? ''})`.slice(0, 200),
-              amsterdamTime(request.recontactAt, RECONTACT_HOUR),
-            );
-          }
         }
+      }
+      // `recontactAt` only comes with not_interested; also when the employer already was: a new date is a new task.
+      if (request.recontactAt) {
+        const title = request.reason ? `Re-contact (not interested: ${request.reason})` : 'Re-contact (not interested)';
+        await this.tasks.plan(
+          principal.id,
+          employer,
+          title.slice(0, 200),
+          amsterdamTime(request.recontactAt, RECONTACT_HOUR),
+        );
       }
       return toEmployerResponse((await this.employers.findById(employerId, null))!);
     });
@@ -90,7 +93,8 @@ export class StageService {
   /**
    * The automatic move (trajectory, story, logged contact, campaign): only forward, a no-op (false)
    * when the employer already is at `to` or later. See `decideAdvance` for side states. Joins the
-   * caller's transaction; `at` in the future is clamped to now.
+   * caller's transaction; `at` in the future is clamped to now, and `dateChange` keeps the history
+   * monotonic.
    */
   async advance(employerId: string, to: PipelineStage, options: AdvanceOptions): Promise<boolean> {
     if (pipelineIndex(to) < 0) throw DomainError.invalid('stage', `${to} is not a pipeline stage`);
@@ -119,17 +123,14 @@ export class StageService {
     return pageOf(items, total, request);
   }
 
-  /** The "entered prospect" row of a new employer; call in the transaction that creates it. */
-  recordInitial(employer: { id: string; regionId: string; createdAt: string | Date }, by: string | null) {
-    return this.stages.recordInitial(employer, by);
-  }
-
   private async change(
     employer: LockedEmployer,
     change: Omit<StageChange, 'employerId' | 'regionId'>,
     stageBeforeSide: PipelineStage | null,
   ): Promise<void> {
-    const full: StageChange = { ...change, employerId: employer.id, regionId: employer.regionId };
+    const dating = dateChange(change.at, await this.stages.changesAfter(employer.id, change.at));
+    if (dating.moveInitialTo) await this.stages.moveInitialBack(employer.id, dating.moveInitialTo);
+    const full: StageChange = { ...change, at: dating.at, employerId: employer.id, regionId: employer.regionId };
     await this.stages.record(full, stageBeforeSide, this.clock.now());
     await this.audit.record({
       by: change.by,
@@ -138,7 +139,7 @@ export class StageService {
       entityId: employer.id,
       regionId: employer.regionId,
       before: { stage: employer.stage, stageBeforeSide: employer.stageBeforeSide },
-      after: { stage: change.to, stageBeforeSide, cause: change.cause, at: change.at, reason: change.reason },
+      after: { stage: change.to, stageBeforeSide, cause: change.cause, at: full.at, reason: change.reason },
     });
     const event: EmployerStageChanged = {
       name: EMPLOYER_STAGE_CHANGED,
@@ -146,7 +147,7 @@ export class StageService {
       regionId: employer.regionId,
       from: change.from as EmployerStage,
       to: change.to,
-      at: change.at,
+      at: full.at,
       cause: change.cause,
       by: change.by,
     };

@@ -1,30 +1,23 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Clock, DomainEvents, Transactions } from '@app/core';
-import { EmployerRepository } from '../employers/employer.repository';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@app/core';
 import { todayInAmsterdam } from '../shared/calendar-date';
-import { EMPLOYER_STAGE_CHANGED, EmployerStageChanged } from '../stages/stage-events';
 import { StageService } from '../stages/stage.service';
+import { amsterdamTime } from '../tasks/amsterdam-calendar';
 import { StoryRepository } from './story.repository';
 
 /**
  * "A usable published success story of a `structural` employer → `ambassador`" (cause `story`), from
- * both sides: a story becoming usable while the employer is structural, and a trajectory making an
- * employer structural while it already has a usable story.
+ * every side, each inside the transaction of its cause: a story saved usable while the employer is
+ * structural (`apply`), a trajectory making an employer structural that already has a usable story
+ * (`afterStructural`), and the daily sweep for consent dates that arrive later (AmbassadorSweep).
  */
 @Injectable()
-export class StoryAmbassadorRule implements OnModuleInit {
+export class StoryAmbassadorRule {
   constructor(
     private readonly stages: StageService,
     private readonly stories: StoryRepository,
-    private readonly employers: EmployerRepository,
-    private readonly transactions: Transactions,
-    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.events.subscribe<EmployerStageChanged>(EMPLOYER_STAGE_CHANGED, (event) => this.onStageChanged(event));
-  }
 
   /**
    * Called inside the story's transaction, with the employer row locked, once a story of it is usable.
@@ -40,22 +33,21 @@ export class StoryAmbassadorRule implements OnModuleInit {
     });
   }
 
-  private async onStageChanged(event: EmployerStageChanged): Promise<void> {
-    // A coordinator's override to structural is left alone: it may be correcting this very move.
-    if (event.to !== 'structural' || event.cause !== 'trajectory') return;
-    await this.transactions.run(async () => {
-      const employer = await this.employers.findById(event.employerId, null, true);
-      if (employer?.stage !== 'structural') return;
-      const story = await this.stories.findUsableOf(employer.id, todayInAmsterdam(this.clock));
-      if (!story) return;
-      // Both facts must hold: structural since the event, the story known since it was recorded.
-      const at = new Date(Math.max(new Date(event.at).getTime(), story.createdAt.getTime()));
-      await this.stages.advance(employer.id, 'ambassador', {
-        cause: 'story',
-        at,
-        by: null,
-        reason: storyReason(story.title),
-      });
+  /**
+   * Called inside the transaction that just made the employer structural (a trajectory), or by the
+   * sweep with the employer locked and structural: moves it on when it has a usable story. Dated when
+   * the story became usable (recorded, consent day begun); `advance` keeps that from falling before
+   * the structural entry (history is monotonic).
+   */
+  async afterStructural(employerId: string): Promise<boolean> {
+    const story = await this.stories.findUsableOf(employerId, todayInAmsterdam(this.clock));
+    if (!story) return false;
+    const consentBegan = story.consentAt ? amsterdamTime(story.consentAt).getTime() : 0;
+    return this.stages.advance(employerId, 'ambassador', {
+      cause: 'story',
+      at: new Date(Math.max(story.createdAt.getTime(), consentBegan)),
+      by: null,
+      reason: storyReason(story.title),
     });
   }
 }

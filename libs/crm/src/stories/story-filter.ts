@@ -1,11 +1,12 @@
 import { assertUuid, DomainError } from '@app/core';
 import { RegionScope } from '@app/auth';
+import { RegionCheck } from '../regions/region-check.service';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
 import { SbiVersion } from '../validation/sbi';
 import { StoryFilter, StoryListQuery } from './story.types';
 
 /**
- * Checks `GET /api/stories` in the api.md order: malformed ids 400, a region outside the scope 404
+ * Checks `GET /api/stories` in the api.md order: malformed ids 400, an unknown region or one outside the scope 404
  * (an employer outside it is checked by the service), then the other values 400.
  */
 export async function storyFilter(
@@ -13,10 +14,12 @@ export async function storyFilter(
   scope: RegionScope,
   sbi: SbiCatalogue,
   today: string,
+  regions: RegionCheck,
 ): Promise<StoryFilter> {
   const regionId = present(query.regionId) ? assertUuid(query.regionId, 'regionId') : undefined;
   const employerId = present(query.employerId) ? assertUuid(query.employerId, 'employerId') : undefined;
-  const filter: StoryFilter = { regionIds: scope.narrow(regionId).sqlRegionIds, employerId, today };
+  const regionIds = (await regions.narrow(scope, regionId)).sqlRegionIds;
+  const filter: StoryFilter = { regionIds, employerId, today };
   if (present(query.usable)) {
     if (query.usable !== 'true' && query.usable !== 'false')
       throw DomainError.invalid('usable', 'must be true or false');

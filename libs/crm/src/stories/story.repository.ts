@@ -88,6 +88,11 @@ export class StoryRepository {
     return (await this.findById(id, null))!;
   }
 
+  /** Every story of the employer, whatever the scope (its removal audits them). */
+  ofEmployer(employerId: string): Promise<StoryRecord[]> {
+    return this.select(`${SELECT} WHERE s.employer_id = $1 ORDER BY s.created_at, s.id`, [employerId]);
+  }
+
   async delete(id: string): Promise<void> {
     await managerFor(this.dataSource).query(`DELETE FROM stories WHERE id = $1`, [id]);
   }

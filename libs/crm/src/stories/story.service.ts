@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertUuid, AuditService, Clock, DomainError, Page, pageOf, pageRequest, Transactions } from '@app/core';
 import { Principal, RegionScope } from '@app/auth';
 import { EmployerRepository } from '../employers/employer.repository';
+import { RegionCheck } from '../regions/region-check.service';
 import { SbiCatalogue } from '../sbi/sbi-catalogue.service';
 import { todayInAmsterdam } from '../shared/calendar-date';
 import { StoryAmbassadorRule } from './story-ambassador.rule';
@@ -34,6 +35,7 @@ export class StoryService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly regions: RegionCheck,
   ) {}
 
   async create(principal: Principal, input: StoryInput): Promise<StoryResponse> {
@@ -94,7 +96,8 @@ export class StoryService {
   }
 
   async list(principal: Principal, query: StoryListQuery): Promise<Page<StoryResponse>> {
-    const filter = await storyFilter(query, RegionScope.of(principal), this.sbi, todayInAmsterdam(this.clock));
+    const today = todayInAmsterdam(this.clock);
+    const filter = await storyFilter(query, RegionScope.of(principal), this.sbi, today, this.regions);
     if (filter.employerId && !(await this.employers.findById(filter.employerId, filter.regionIds))) {
       throw DomainError.notFound('employer');
     }

@@ -41,4 +41,19 @@ describe('targetValues', () => {
       expect.objectContaining({ details: [expect.objectContaining({ field: 'value' })] }),
     );
   });
+
+  it('should name each field of the wrong JSON type', () => {
+    const input = { period: 2027, metric: ['certificates'], value: '5' } as unknown as Parameters<
+      typeof targetValues
+    >[1];
+    expect(() => targetValues(REGION, input)).toThrow(
+      expect.objectContaining({
+        details: [
+          { field: 'period', problem: expect.stringMatching(/^must be a year/) },
+          { field: 'metric', problem: expect.stringMatching(/^must be one of/) },
+          { field: 'value', problem: expect.stringMatching(/^must be a whole number/) },
+        ],
+      }),
+    );
+  });
 });

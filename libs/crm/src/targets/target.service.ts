@@ -3,7 +3,7 @@ import { assertUuid, AuditService, DomainError, Page, pageOf, pageRequest, Trans
 import { Principal, RegionScope } from '@app/auth';
 import { FieldErrors } from '../shared/field-errors';
 import { parsePeriod, PERIOD_PROBLEM } from './target-period';
-import { SavedTarget, TargetRepository } from './target.repository';
+import { TargetRepository } from './target.repository';
 import {
   TARGET_AUDIT_ENTITY,
   TARGET_METRICS,
@@ -27,14 +27,18 @@ export class TargetService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Sets a target; `inserted` tells a new target (201) from a replaced one (200). */
-  async save(principal: Principal, input: TargetInput): Promise<SavedTarget> {
-    if (input.regionId === undefined) throw DomainError.invalid('regionId', 'is required');
+  /**
+   * Sets a target; `created` tells a new target (201) from a replaced one (200). Order of answers: a
+   * missing or malformed regionId 400, a region outside the scope (or none at all) 404, then the
+   * other fields 400 (their types too: the DTO only names them).
+   */
+  async save(principal: Principal, input: TargetInput): Promise<{ created: boolean; target: TargetResponse }> {
+    if (input.regionId == null) throw DomainError.invalid('regionId', 'is required');
     const regionId = assertUuid(input.regionId, 'regionId');
     RegionScope.of(principal).assertIncludes(regionId);
     if (!(await this.targets.regionExists(regionId))) throw DomainError.notFound('region');
     const values = targetValues(regionId, input);
-    return this.transactions.run(async () => {
+    const saved = await this.transactions.run(async () => {
       const saved = await this.targets.upsert(values, principal.id);
       if (saved.inserted || saved.previous !== saved.target.value) {
         await this.audit.record({
@@ -49,6 +53,7 @@ export class TargetService {
       }
       return saved;
     });
+    return { created: saved.inserted, target: saved.target };
   }
 
   async list(principal: Principal, query: TargetListQuery): Promise<Page<TargetResponse>> {
@@ -86,17 +91,17 @@ export class TargetService {
   }
 }
 
-/** Checks period, metric and value, naming every invalid field at once. */
+/** Checks period, metric and value (of any JSON type), naming every invalid field at once. */
 export function targetValues(regionId: string, input: TargetInput): TargetValues {
   const errors = new FieldErrors();
-  const period = input.period === undefined ? undefined : parsePeriod(input.period);
-  if (input.period === undefined) errors.add('period', 'is required');
+  const period = typeof input.period === 'string' ? parsePeriod(input.period) : null;
+  if (input.period == null) errors.add('period', 'is required');
   else if (!period) errors.add('period', PERIOD_PROBLEM);
-  if (input.metric === undefined) errors.add('metric', 'is required');
+  if (input.metric == null) errors.add('metric', 'is required');
   else if (!(TARGET_METRICS as readonly string[]).includes(input.metric)) {
     errors.add('metric', `must be one of ${TARGET_METRICS.join(', ')}`);
   }
-  if (input.value === undefined) errors.add('value', 'is required');
+  if (input.value == null) errors.add('value', 'is required');
   else if (!Number.isInteger(input.value) || input.value < 0 || input.value > MAX_VALUE) {
     errors.add('value', `must be a whole number from 0 to ${MAX_VALUE}`);
   }

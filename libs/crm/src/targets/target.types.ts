@@ -12,11 +12,12 @@ export type TargetMetric = (typeof TARGET_METRICS)[number];
 /** The `entity` target changes are audited under. */
 export const TARGET_AUDIT_ENTITY = 'target';
 
+/** `POST /api/targets`; types and values are checked by the service (after the region scope). */
 export interface TargetInput {
-  regionId?: string;
-  period?: string;
-  metric?: string;
-  value?: number;
+  regionId?: string | null;
+  period?: string | null;
+  metric?: string | null;
+  value?: number | null;
 }
 
 export interface TargetResponse {

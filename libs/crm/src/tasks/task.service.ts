@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertUuid, AuditService, Clock, DomainError, Page, pageOf, pageRequest, Transactions } from '@app/core';
 import { Principal, RegionScope } from '@app/auth';
 import { EmployerRepository } from '../employers/employer.repository';
+import { assertBodyTypes, BodyFieldType } from '../shared/body-types';
 import { FieldErrors } from '../shared/field-errors';
 import { DUE_BUCKETS, DueBucket, dueWindow } from './amsterdam-calendar';
 import { chooseAssignee, instant, taskTitle } from './task-fields';
@@ -17,6 +18,9 @@ import {
   UpdateTaskInput,
 } from './task.types';
 
+/** The types of task body fields (the DTOs only name them), checked once the employer or task is found. */
+const TASK_TYPES: Record<string, BodyFieldType> = { title: 'string', dueAt: 'string', done: 'boolean' };
+
 /** Tasks on employers: an assignee who works in the employer's region, a due time, done or not. Audited. */
 @Injectable()
 export class TaskService {
@@ -28,16 +32,12 @@ export class TaskService {
     private readonly clock: Clock,
   ) {}
 
+  /** Order of answers: a malformed employerId 400; employer or assignee out of reach 404; then the fields 400. */
   async create(principal: Principal, input: CreateTaskInput): Promise<TaskResponse> {
     const employerId = assertUuid(input.employerId, 'employerId');
-    const requested = input.assigneeId ? assertUuid(input.assigneeId, 'assigneeId') : undefined;
     const employer = await this.employers.findById(employerId, RegionScope.of(principal).sqlRegionIds);
     if (!employer) throw DomainError.notFound('employer');
-    const errors = new FieldErrors();
-    if (input.title == null) errors.add('title', 'is required');
-    if (input.dueAt == null) errors.add('dueAt', 'is required');
-    const title = input.title == null ? '' : taskTitle(errors, input.title);
-    const dueAt = input.dueAt == null ? undefined : instant(errors, 'dueAt', input.dueAt);
+    const requested = input.assigneeId ? assertUuid(input.assigneeId, 'assigneeId') : undefined;
     const owner = employer.ownerId
       ? { id: employer.ownerId, active: await this.tasks.isActiveInRegion(employer.ownerId, employer.regionId) }
       : null;
@@ -45,6 +45,12 @@ export class TaskService {
     if (assignee.mustCheck && !(await this.tasks.isActiveInRegion(assignee.id, employer.regionId))) {
       throw DomainError.notFound('user');
     }
+    assertBodyTypes(input, TASK_TYPES);
+    const errors = new FieldErrors();
+    if (input.title == null) errors.add('title', 'is required');
+    if (input.dueAt == null) errors.add('dueAt', 'is required');
+    const title = input.title == null ? '' : taskTitle(errors, input.title);
+    const dueAt = input.dueAt == null ? undefined : instant(errors, 'dueAt', input.dueAt);
     errors.throwIfAny();
     return this.insert(
       principal.id,
@@ -83,13 +89,14 @@ export class TaskService {
 
   async update(principal: Principal, id: string, input: UpdateTaskInput): Promise<TaskResponse> {
     const taskId = assertUuid(id);
-    const assigneeId = input.assigneeId === undefined ? undefined : assertUuid(input.assigneeId, 'assigneeId');
     return this.transactions.run(async () => {
       const before = await this.tasks.find(taskId, RegionScope.of(principal).sqlRegionIds, true);
       if (!before) throw DomainError.notFound('task');
+      const assigneeId = input.assigneeId === undefined ? undefined : assertUuid(input.assigneeId, 'assigneeId');
       if (assigneeId !== undefined && !(await this.tasks.isActiveInRegion(assigneeId, before.regionId))) {
         throw DomainError.notFound('user');
       }
+      assertBodyTypes(input, TASK_TYPES);
       const errors = new FieldErrors();
       const values: Partial<TaskValues> = {};
       // null is no value for any of these fields.

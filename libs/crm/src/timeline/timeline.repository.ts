@@ -4,6 +4,9 @@ import { managerFor } from '@app/core';
 import { sqlIso } from './timeline-sources';
 import { TimelineItem, TimelineSource } from './timeline.types';
 
+/** A key only the stage source sets: the recording order, to break ties of `at`. */
+const STAGE_SEQ = '_stageSeq';
+
 /** The built-in entries; a task stands at its due time, so open work sits where it falls due. */
 const BUILT_IN: TimelineSource[] = [
   {
@@ -14,8 +17,9 @@ const BUILT_IN: TimelineSource[] = [
   },
   {
     kind: 'stage',
+    // `seq` orders stage changes that share one `at` (history is monotonic, so ties happen); not returned.
     sql: (employer) => `SELECT 'stage'::text, s.at, s.id, jsonb_build_object('from', s.from_stage, 'to', s.to_stage,
-        'cause', s.cause, 'reason', s.reason, 'by', s.by_user_id)
+        'cause', s.cause, 'reason', s.reason, 'by', s.by_user_id, '${STAGE_SEQ}', s.seq)
       FROM stage_changes s WHERE s.employer_id = ${employer}`,
   },
   {
@@ -52,7 +56,7 @@ export class TimelineRepository {
     const { union, params, param } = merged(employerId, [...BUILT_IN, ...extra]);
     const rows: Row[] = await db.query(
       `SELECT kind, at, id, data, count(*) OVER ()::int AS total FROM (${union}) AS entries(kind, at, id, data)
-       ORDER BY at ${direction}, kind ${direction}, id ${direction}
+       ORDER BY at ${direction}, kind ${direction}, (data->>'${STAGE_SEQ}')::bigint ${direction}, id ${direction}
        LIMIT ${param(limit)} OFFSET ${param(offset)}`,
       params,
     );
@@ -66,7 +70,10 @@ export class TimelineRepository {
       );
       total = row.total;
     }
-    const items = rows.map((row) => ({ kind: row.kind, at: row.at.toISOString(), id: row.id, ...row.data }));
+    const items = rows.map((row) => {
+      const { [STAGE_SEQ]: _seq, ...data } = row.data;
+      return { kind: row.kind, at: row.at.toISOString(), id: row.id, ...data };
+    });
     return { items, total };
   }
 }

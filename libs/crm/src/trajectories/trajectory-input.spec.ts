@@ -17,7 +17,11 @@ describe('newTrajectoryValues (POST /api/trajectories body)', () => {
         crebo: '25180',
         werkprocessen: ['b1-k1-w2', 'B1-K1-W2', 'P1-K2-W1'],
       },
-      { ...context, host: { id: 'sw-1', kind: 'sw_company' }, mbo: { id: 'mbo-1', kind: 'mbo' } },
+      {
+        ...context,
+        host: { id: 'sw-1', kind: 'sw_company', regionId: 'region-1' },
+        mbo: { id: 'mbo-1', kind: 'mbo', regionId: 'region-1' },
+      },
     );
     expect(result).toEqual({
       ok: true,
@@ -75,11 +79,12 @@ describe('newTrajectoryValues (POST /api/trajectories body)', () => {
   it.each([
     [
       'direct',
-      { id: 'sw-1', kind: 'sw_company' },
+      { id: 'sw-1', kind: 'sw_company', regionId: 'region-1' },
       'is only for a trajectory via an SW-bedrijf (sw_internal, sw_secondment)',
     ],
-    ['sw_internal', { id: 'mbo-1', kind: 'mbo' }, 'must be an SW-bedrijf (kind sw_company)'],
-    ['sw_internal', { id: 'emp-2', kind: 'employer' }, 'must be an SW-bedrijf (kind sw_company)'],
+    ['sw_internal', { id: 'mbo-1', kind: 'mbo', regionId: 'region-1' }, 'must be an SW-bedrijf (kind sw_company)'],
+    ['sw_internal', { id: 'emp-2', kind: 'employer', regionId: 'region-1' }, 'must be an SW-bedrijf (kind sw_company)'],
+    ['sw_internal', { id: 'sw-2', kind: 'sw_company', regionId: 'region-2' }, "must be in the employer's region"],
   ])('should refuse the host when the route is %s and the host is %j', (route, host, problem) => {
     const result = newTrajectoryValues({ route, candidateRef: 'K1', startedAt: '2025-01-01' }, { ...context, host });
     expect(result).toEqual({ ok: false, details: [{ field: 'hostOrganisationId', problem }] });
@@ -88,11 +93,33 @@ describe('newTrajectoryValues (POST /api/trajectories body)', () => {
   it('should refuse a school that is not an MBO organisation', () => {
     const result = newTrajectoryValues(
       { route: 'direct', candidateRef: 'K1', startedAt: '2025-01-01' },
-      { ...context, mbo: { id: 'sw-1', kind: 'sw_company' } },
+      { ...context, mbo: { id: 'sw-1', kind: 'sw_company', regionId: 'region-1' } },
     );
     expect(result).toEqual({
       ok: false,
       details: [{ field: 'mboOrganisationId', problem: 'must be an MBO school (kind mbo)' }],
+    });
+  });
+
+  it("should refuse a school of another region than the employer's", () => {
+    const result = newTrajectoryValues(
+      { route: 'direct', candidateRef: 'K1', startedAt: '2025-01-01' },
+      { ...context, mbo: { id: 'mbo-2', kind: 'mbo', regionId: 'region-2' } },
+    );
+    expect(result).toEqual({
+      ok: false,
+      details: [{ field: 'mboOrganisationId', problem: "must be in the employer's region" }],
+    });
+  });
+
+  it('should require candidateRef and startedAt when they are null', () => {
+    const result = newTrajectoryValues({ route: 'direct', candidateRef: null, startedAt: null }, context);
+    expect(result).toEqual({
+      ok: false,
+      details: [
+        { field: 'candidateRef', problem: 'is required' },
+        { field: 'startedAt', problem: 'is required' },
+      ],
     });
   });
 });

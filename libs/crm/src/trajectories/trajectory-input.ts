@@ -1,17 +1,44 @@
 import { ErrorDetail } from '@app/core';
+import { BodyFieldType } from '../shared/body-types';
 import { Checked } from '../validation/identifiers';
 import { checkCandidateRef } from './candidate-ref';
 import { checkCrebo, checkPastDate, checkWerkprocessen } from './trajectory-fields';
 import { isSwRoute, TRAJECTORY_ROUTES, TrajectoryInput, TrajectoryRoute, TrajectoryValues } from './trajectory.types';
 
+/** The types of `POST /api/trajectories` fields, checked after the region scope (`assertBodyTypes`). */
+export const TRAJECTORY_INPUT_TYPES: Record<string, BodyFieldType> = {
+  route: 'string',
+  crebo: 'string',
+  werkprocessen: 'strings',
+  candidateRef: 'string',
+  startedAt: 'string',
+  forOwnEmployee: 'boolean',
+};
+
+/** The types of `PATCH /api/trajectories/:id` fields. */
+export const TRAJECTORY_UPDATE_TYPES: Record<string, BodyFieldType> = {
+  status: 'string',
+  praktijkverklaringAt: 'string',
+  outcome: 'string',
+};
+
+/** A host or school the service found in the caller's scope. */
+export interface PartnerFound {
+  id: string;
+  kind: string;
+  regionId: string;
+}
+
 /** What the service looked up before the fields are checked (404s come first). */
 export interface TrajectoryContext {
   employer: { id: string; regionId: string };
-  /** The organisation named by `hostOrganisationId` (same region), if any. */
-  host: { id: string; kind: string } | null;
-  mbo: { id: string; kind: string } | null;
+  /** The organisation named by `hostOrganisationId`, if any (any of the caller's regions). */
+  host: PartnerFound | null;
+  mbo: PartnerFound | null;
   today: string;
 }
+
+const OTHER_REGION = "must be in the employer's region";
 
 export type TrajectoryValuesResult = { ok: true; values: TrajectoryValues } | { ok: false; details: ErrorDetail[] };
 
@@ -31,16 +58,16 @@ export function newTrajectoryValues(input: TrajectoryInput, context: TrajectoryC
   };
 
   let route: TrajectoryRoute | null = null;
-  if (input.route === undefined) details.push({ field: 'route', problem: 'is required' });
+  if (input.route == null) details.push({ field: 'route', problem: 'is required' });
   else if (!(TRAJECTORY_ROUTES as readonly string[]).includes(input.route)) {
     details.push({ field: 'route', problem: `must be one of ${TRAJECTORY_ROUTES.join(', ')}` });
   } else route = input.route as TrajectoryRoute;
 
-  if (input.candidateRef === undefined || input.candidateRef.trim() === '') {
+  if (input.candidateRef == null || input.candidateRef.trim() === '') {
     details.push({ field: 'candidateRef', problem: 'is required' });
   }
   const candidateRef = check('candidateRef', input.candidateRef, checkCandidateRef);
-  if (input.startedAt === undefined || input.startedAt.trim() === '') {
+  if (input.startedAt == null || input.startedAt.trim() === '') {
     details.push({ field: 'startedAt', problem: 'is required' });
   }
   const startedAt = check('startedAt', input.startedAt, (raw) => checkPastDate(raw, context.today));
@@ -52,7 +79,9 @@ export function newTrajectoryValues(input: TrajectoryInput, context: TrajectoryC
     else details.push({ field: 'werkprocessen', problem: checked.problem });
   }
   if (context.host !== null) {
-    if (route === 'direct') {
+    if (context.host.regionId !== context.employer.regionId) {
+      details.push({ field: 'hostOrganisationId', problem: OTHER_REGION });
+    } else if (route === 'direct') {
       details.push({
         field: 'hostOrganisationId',
         problem: 'is only for a trajectory via an SW-bedrijf (sw_internal, sw_secondment)',
@@ -61,7 +90,9 @@ export function newTrajectoryValues(input: TrajectoryInput, context: TrajectoryC
       details.push({ field: 'hostOrganisationId', problem: 'must be an SW-bedrijf (kind sw_company)' });
     }
   }
-  if (context.mbo !== null && context.mbo.kind !== 'mbo') {
+  if (context.mbo !== null && context.mbo.regionId !== context.employer.regionId) {
+    details.push({ field: 'mboOrganisationId', problem: OTHER_REGION });
+  } else if (context.mbo !== null && context.mbo.kind !== 'mbo') {
     details.push({ field: 'mboOrganisationId', problem: 'must be an MBO school (kind mbo)' });
   }
   if (details.length > 0 || route === null || candidateRef === null || startedAt === null) {

@@ -1,5 +1,5 @@
 import { PipelineStage } from '../stages/stage.types';
-import { stageMoveAt, StageFact, trajectoryStageTargets } from './trajectory-stage-rule';
+import { stageMoveAt, StageFact, trajectoryStageSteps, trajectoryStageTargets } from './trajectory-stage-rule';
 
 const sw: StageFact = { route: 'sw_internal', forOwnEmployee: false };
 const secondment: StageFact = { route: 'sw_secondment', forOwnEmployee: false };
@@ -7,28 +7,38 @@ const direct: StageFact = { route: 'direct', forOwnEmployee: false };
 const ownDirect: StageFact = { route: 'direct', forOwnEmployee: true };
 const ownSw: StageFact = { route: 'sw_secondment', forOwnEmployee: true };
 
-describe('trajectoryStageTargets (which stage each trajectory leads to, in start-date order)', () => {
-  const table: [string, StageFact[], PipelineStage[]][] = [
-    ['a first SW trajectory', [sw], ['sw_pilot']],
-    ['a first secondment', [secondment], ['sw_pilot']],
-    ['a first direct trajectory', [direct], ['own_trajectory']],
-    ['a second direct trajectory', [direct, direct], ['own_trajectory', 'structural']],
-    ['SW then direct', [sw, direct], ['sw_pilot', 'own_trajectory']],
-    ['direct, SW, direct', [direct, sw, direct], ['own_trajectory', 'sw_pilot', 'structural']],
-    ['two SW trajectories', [sw, secondment], ['sw_pilot', 'sw_pilot']],
-    ['one for an own employee', [ownDirect], ['structural']],
-    ['an own employee via an SW route', [ownSw], ['structural']],
-    ['an own-employee trajectory then a direct one', [ownDirect, direct], ['structural', 'structural']],
+describe('trajectoryStageSteps (which stages each trajectory leads to, in start-date order)', () => {
+  const table: [string, StageFact[], PipelineStage[][]][] = [
+    ['a first SW trajectory', [sw], [['sw_pilot']]],
+    ['a first secondment', [secondment], [['sw_pilot']]],
+    ['a first direct trajectory', [direct], [['own_trajectory']]],
+    ['a second direct trajectory', [direct, direct], [['own_trajectory'], ['structural']]],
+    ['SW then direct', [sw, direct], [['sw_pilot'], ['own_trajectory']]],
+    ['direct, SW, direct', [direct, sw, direct], [['own_trajectory'], ['sw_pilot'], ['structural']]],
+    ['two SW trajectories', [sw, secondment], [['sw_pilot'], ['sw_pilot']]],
+    ['one for an own employee', [ownDirect], [['own_trajectory', 'structural']]],
+    ['an own employee via an SW route', [ownSw], [['sw_pilot', 'structural']]],
+    [
+      'an own-employee trajectory then a direct one',
+      [ownDirect, direct],
+      [['own_trajectory', 'structural'], ['structural']],
+    ],
+    ['a direct one then one for an own employee', [direct, ownDirect], [['own_trajectory'], ['structural']]],
+    ['SW, then an own employee via SW', [sw, ownSw], [['sw_pilot'], ['sw_pilot', 'structural']]],
     [
       'SW, direct, direct, direct',
       [sw, direct, direct, direct],
-      ['sw_pilot', 'own_trajectory', 'structural', 'structural'],
+      [['sw_pilot'], ['own_trajectory'], ['structural'], ['structural']],
     ],
     ['no trajectories', [], []],
   ];
 
   it.each(table)('should give the right targets when the employer has %s', (_name, facts, expected) => {
-    expect(trajectoryStageTargets(facts)).toEqual(expected);
+    expect(trajectoryStageSteps(facts)).toEqual(expected);
+  });
+
+  it("should name the last of each trajectory's steps as its target", () => {
+    expect(trajectoryStageTargets([ownSw, direct, direct])).toEqual(['structural', 'own_trajectory', 'structural']);
   });
 });
 

@@ -124,6 +124,14 @@ export class TrajectoryRepository {
     return { items, total: counted[0].total };
   }
 
+  /** Every trajectory of the employer, whatever the scope (its removal audits them). */
+  ofEmployer(employerId: string): Promise<TrajectoryRow[]> {
+    return this.db.query(
+      `SELECT ${TRAJECTORY_COLUMNS} FROM trajectories t WHERE t.employer_id = $1 ORDER BY t.started_at, t.id`,
+      [employerId],
+    );
+  }
+
   /** Every trajectory of the employer, in start-date order (then as recorded). */
   facts(employerId: string): Promise<TrajectoryFact[]> {
     return this.db.query(

@@ -4,8 +4,10 @@ import { RegionScope } from '@app/auth';
 import type { Principal } from '@app/auth';
 import { EmployerRepository } from '../employers/employer.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
+import { RegionCheck } from '../regions/region-check.service';
 import { todayInAmsterdam } from '../shared/calendar-date';
-import { newTrajectoryValues } from './trajectory-input';
+import { assertBodyTypes } from '../shared/body-types';
+import { newTrajectoryValues, TRAJECTORY_INPUT_TYPES, TRAJECTORY_UPDATE_TYPES } from './trajectory-input';
 import { decideStatusChange } from './trajectory-status';
 import { TrajectoryStages } from './trajectory-stages.service';
 import { toTrajectoryResponse } from './trajectory.mapper';
@@ -35,21 +37,23 @@ export class TrajectoryService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly regions: RegionCheck,
   ) {}
 
-  /** Records the trajectory and, in the same transaction, the stage it moves its employer to. */
+  /**
+   * Records the trajectory and, in the same transaction, the stage it moves its employer to. Order of
+   * answers: a malformed employerId 400; an employer, host or school the caller cannot see 404; then
+   * every bad field 400 (also a host or school of another region than the employer's).
+   */
   async create(principal: Principal, input: TrajectoryInput): Promise<TrajectoryResponse> {
     const employerId = assertUuid(input.employerId, 'employerId');
-    const hostId = optionalId(input.hostOrganisationId, 'hostOrganisationId');
-    const mboId = optionalId(input.mboOrganisationId, 'mboOrganisationId');
+    const scope = RegionScope.of(principal).sqlRegionIds;
     return this.transactions.run(async () => {
-      const employer = await this.employers.findById(employerId, RegionScope.of(principal).sqlRegionIds, true);
+      const employer = await this.employers.findById(employerId, scope, true);
       if (!employer) throw DomainError.notFound('employer');
-      // Organisations of another region are "not found"; one of the wrong kind is a 400 (below).
-      const host = hostId ? await this.organisations.find(hostId, [employer.regionId], 'any') : null;
-      if (hostId && !host) throw DomainError.notFound('organisation');
-      const mbo = mboId ? await this.organisations.find(mboId, [employer.regionId], 'any') : null;
-      if (mboId && !mbo) throw DomainError.notFound('organisation');
+      const host = await this.partner(input.hostOrganisationId, 'hostOrganisationId', scope);
+      const mbo = await this.partner(input.mboOrganisationId, 'mboOrganisationId', scope);
+      assertBodyTypes(input, TRAJECTORY_INPUT_TYPES);
       const checked = newTrajectoryValues(input, { employer, host, mbo, today: todayInAmsterdam(this.clock) });
       if (!checked.ok) throw DomainError.invalidMany(checked.details);
       const created = toTrajectoryResponse(await this.trajectories.insert(checked.values, principal.id));
@@ -71,6 +75,7 @@ export class TrajectoryService {
     return this.transactions.run(async () => {
       const row = await this.trajectories.findById(trajectoryId, RegionScope.of(principal).sqlRegionIds, true);
       if (!row) throw DomainError.notFound('trajectory');
+      assertBodyTypes(input, TRAJECTORY_UPDATE_TYPES);
       const before = toTrajectoryResponse(row);
       const decision = decideStatusChange(before, input, todayInAmsterdam(this.clock));
       if (decision.kind === 'invalid') throw DomainError.invalidMany(decision.details);
@@ -93,7 +98,7 @@ export class TrajectoryService {
   async list(principal: Principal, query: TrajectoryListQuery): Promise<Page<TrajectoryResponse>> {
     const regionId = present(query.regionId) ? assertUuid(query.regionId, 'regionId') : undefined;
     const employerId = present(query.employerId) ? assertUuid(query.employerId, 'employerId') : undefined;
-    const scope = RegionScope.of(principal).narrow(regionId);
+    const scope = await this.regions.narrow(RegionScope.of(principal), regionId);
     if (employerId && !(await this.employers.findById(employerId, scope.sqlRegionIds))) {
       throw DomainError.notFound('employer');
     }
@@ -103,6 +108,14 @@ export class TrajectoryService {
     const request = pageRequest(query, TRAJECTORY_SORT_FIELDS, [{ field: 'startedAt', direction: 'DESC' }]);
     const { items, total } = await this.trajectories.list(filter, request);
     return pageOf(items.map(toTrajectoryResponse), total, request);
+  }
+
+  /** A host or school the caller can see (any region of theirs; the region rule is a 400 later), else 404. */
+  private async partner(raw: unknown, field: string, regionIds: string[] | null) {
+    if (raw === undefined || raw === null || raw === '') return null;
+    const found = await this.organisations.find(assertUuid(raw, field), regionIds, 'any');
+    if (!found) throw DomainError.notFound('organisation');
+    return found;
   }
 
   private record(
@@ -121,10 +134,6 @@ export class TrajectoryService {
       after,
     });
   }
-}
-
-function optionalId(value: string | null | undefined, field: string): string | null {
-  return value === undefined || value === null || value === '' ? null : assertUuid(value, field);
 }
 
 function present(value: string | undefined): value is string {

@@ -19,20 +19,20 @@ export function isSwRoute(route: TrajectoryRoute): boolean {
   return route === 'sw_internal' || route === 'sw_secondment';
 }
 
-/** `POST /api/trajectories`; values are checked by the service. */
+/** `POST /api/trajectories`; types and values are checked by the service (after the region scope). */
 export interface TrajectoryInput {
   employerId?: string;
-  route?: string;
+  route?: string | null;
   hostOrganisationId?: string | null;
   mboOrganisationId?: string | null;
   crebo?: string | null;
   werkprocessen?: string[] | null;
-  candidateRef?: string;
-  startedAt?: string;
-  forOwnEmployee?: boolean;
+  candidateRef?: string | null;
+  startedAt?: string | null;
+  forOwnEmployee?: boolean | null;
 }
 
-/** `PATCH /api/trajectories/:id`; a missing `status` keeps the current one. */
+/** `PATCH /api/trajectories/:id`; a missing `status` keeps the current one. Types checked by the service. */
 export interface TrajectoryUpdateInput {
   status?: string;
   praktijkverklaringAt?: string | null;

@@ -6,6 +6,11 @@ import { UserCredentialsChanged1764300000600 } from './1764300000600-user-creden
 import { StagesActivitiesTasks1764300001000 } from './1764300001000-stages-activities-tasks';
 import { Trajectories1764300001100 } from './1764300001100-trajectories';
 import { StoriesTargets1764300001200 } from './1764300001200-stories-targets';
+import { MonotonicStageHistory1764300001300 } from './1764300001300-monotonic-stage-history';
+import { OutreachTemplates1764300002000 } from './1764300002000-outreach-templates';
+import { OutreachSegments1764300002100 } from './1764300002100-outreach-segments';
+import { OutreachCampaigns1764300002200 } from './1764300002200-outreach-campaigns';
+import { ImportFileChunks1764300002450 } from './1764300002450-import-file-chunks';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -17,4 +22,9 @@ export const MIGRATIONS = [
   StagesActivitiesTasks1764300001000,
   Trajectories1764300001100,
   StoriesTargets1764300001200,
+  MonotonicStageHistory1764300001300,
+  OutreachTemplates1764300002000,
+  OutreachSegments1764300002100,
+  OutreachCampaigns1764300002200,
+  ImportFileChunks1764300002450,
 ];

@@ -1,0 +1,5 @@
+import { OmitType } from '@nestjs/swagger';
+import { CreateCampaignDto } from './create-campaign.dto';
+
+/** Every field optional; only a draft or scheduled campaign changes. A campaign stays in its region. */
+export class UpdateCampaignDto extends OmitType(CreateCampaignDto, ['regionId'] as const) {}

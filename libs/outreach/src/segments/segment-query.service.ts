@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { assertUuid, DomainError } from '@app/core';
+import { SegmentEmployerRepository } from './segment-employer.repository';
+import { compileSegmentFilter } from './segment-filter.compiler';
+import { CompiledFilter } from './segment-filter.types';
+import { SegmentRepository } from './segment.repository';
+import { SEGMENT_SAMPLE_SIZE, SegmentPreview, SegmentSource } from './segment.types';
+
+export const MAX_STREAM_BATCH = 10_000;
+
+/**
+ * Which employers a segment selects. Not scoped to a person: callers (the segment service for
+ * people, the campaign launch for the system) decide who may ask.
+ */
+@Injectable()
+export class SegmentQuery {
+  constructor(
+    private readonly segments: SegmentRepository,
+    private readonly employers: SegmentEmployerRepository,
+  ) {}
+
+  /** The number of matching employers and the first 20 in (name, id) order. */
+  async preview(source: SegmentSource): Promise<SegmentPreview> {
+    const { regionId, compiled } = await this.resolve(source);
+    const total = await this.employers.count(regionId, compiled);
+    const sample = total === 0 ? [] : await this.employers.sample(regionId, compiled, SEGMENT_SAMPLE_SIZE);
+    return { total, sample };
+  }
+
+  /**
+   * The matching employer ids in batches of at most `batchSize`, in id order, one query per batch
+   * (keyset paging), so a launch never holds a whole region in memory. Each batch sees the data as it
+   * is then: an employer that changes mid-stream is judged by its state when its batch is read.
+   */
+  async *streamEmployerIds(source: SegmentSource, batchSize = 500): AsyncIterable<string[]> {
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_STREAM_BATCH) {
+      throw new RangeError(`batchSize must be a whole number from 1 to ${MAX_STREAM_BATCH}`);
+    }
+    const { regionId, compiled } = await this.resolve(source);
+    let after: string | null = null;
+    for (;;) {
+      const ids = await this.employers.idsAfter(regionId, compiled, after, batchSize);
+      if (ids.length > 0) yield ids;
+      if (ids.length < batchSize) return;
+      after = ids[ids.length - 1];
+    }
+  }
+
+  private async resolve(source: SegmentSource): Promise<{ regionId: string; compiled: CompiledFilter }> {
+    if (typeof source !== 'string') {
+      return { regionId: assertUuid(source.regionId, 'regionId'), compiled: compileSegmentFilter(source.filter) };
+    }
+    const segment = await this.segments.findById(assertUuid(source, 'segmentId'), null);
+    if (!segment) throw DomainError.notFound('segment');
+    return { regionId: segment.regionId, compiled: compileSegmentFilter(segment.filter) };
+  }
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { loadConfig, QueueName } from '@app/core';
+import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { ImportRecovery } from '../../libs/crm/src/imports/import-recovery';
+import { WorkerModule } from '../../apps/worker/worker.module';
+
+const FILE = ['name,kvkNumber,regionCode', 'Hersteld BV,40000004,AM25'].join('\n');
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The worker process on real PostgreSQL and Redis (BullMQ), as apps/worker runs it. */
+describe('import recovery', () => {
+  let database: TestDatabase;
+  let context: INestApplicationContext;
+  let db: DataSource;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: testQueuePrefix(),
+    });
+    context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), {
+      logger: ['error', 'warn'],
+    });
+    await context.init();
+    db = context.get(DataSource);
+    queue = context.get<Queue>(getQueueToken(QueueName.Import), { strict: false });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await database?.drop();
+  });
+
+  it('should process an import left queued when a finished job with its id is still in Redis', async () => {
+    const importId = randomUUID();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // The job runs before its import exists: it finds nothing, says so, and completes.
+    const old: Job = await queue.add('employers', { importId }, { jobId: `import-${importId}` });
+    await until(
+      () => old.getState(),
+      (state) => state === 'completed',
+    );
+    expect((await queue.getJob(`import-${importId}`))?.returnvalue).toBe('missing');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`import ${importId} does not exist`));
+    warn.mockRestore();
+
+    // Now the import is there, queued, as after a crash between storing it and running it.
+    const [{ id: userId }] = await db.query(
+      `INSERT INTO users (email, name, role, region_ids, password_hash)
+       SELECT 'r@test.example', 'R', 'coordinator', ARRAY[id], 'x' FROM regions WHERE code = 'AM25' RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO imports (id, kind, filename, file, created_by, region_ids)
+       SELECT $1, 'employers', 'x.csv', $2, id, region_ids FROM users WHERE id = $3`,
+      [importId, Buffer.from(FILE), userId],
+    );
+    await context.get(ImportRecovery).onApplicationBootstrap();
+
+    const status = await until(
+      async () => (await db.query(`SELECT status, created FROM imports WHERE id = $1`, [importId]))[0],
+      (row: { status: string }) => row.status === 'completed' || row.status === 'failed',
+    );
+    expect(status).toEqual({ status: 'completed', created: 1 });
+    expect((await db.query(`SELECT count(*)::int AS n FROM organisations WHERE kvk_number = '40000004'`))[0].n).toBe(1);
+  });
+});
