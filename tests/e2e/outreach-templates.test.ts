@@ -3,6 +3,7 @@ import { SystemClock } from '@app/core';
 import { todayInAmsterdam } from '@app/crm';
 import { SmtpSink, startSmtpSink } from '@app/testing';
 import { authed, createUser, regionId, TestUser } from '../support/session';
+import { campaignBody, insertSegment } from './outreach-campaigns-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -258,6 +259,20 @@ describe('Outreach templates over HTTP', () => {
       const template = await create(manager);
       await as(manager).delete(`/api/templates/${template.id}`).expect(204);
       await as(manager).get(`/api/templates/${template.id}`).expect(404);
+    });
+
+    it('should refuse to delete a template when a campaign uses it', async () => {
+      const template = await create(manager);
+      const segmentId = await insertSegment(testApp, am25);
+      await as(manager)
+        .post('/api/campaigns')
+        .send(campaignBody(am25, segmentId, template.id))
+        .expect(201);
+
+      const response = await as(manager).delete(`/api/templates/${template.id}`).expect(409);
+
+      expect(response.body.message).toMatch(/used by a campaign/);
+      await as(manager).get(`/api/templates/${template.id}`).expect(200);
     });
   });
 

@@ -123,8 +123,17 @@ export class TemplateRepository {
     );
   }
 
-  /** 409 when something (a campaign) still refers to the template by a foreign key. */
+  /**
+   * 409 when a campaign refers to the template: campaigns name templates inside their `steps` JSON
+   * (no foreign key), and a running campaign must keep the version it launched with.
+   */
   async delete(id: string): Promise<void> {
+    const [used] = (await this.query(
+      `SELECT 1 FROM campaigns WHERE steps @> jsonb_build_array(jsonb_build_object('templateId', $1::text)) LIMIT 1`,
+      [id],
+    )) as unknown[];
+    if (used)
+      throw DomainError.conflict('template.in_use', 'This template is used by a campaign and cannot be deleted');
     try {
       await this.query(`DELETE FROM templates WHERE id = $1`, [id]);
     } catch (error) {
