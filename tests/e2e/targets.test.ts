@@ -138,6 +138,11 @@ describe('Targets over HTTP', () => {
     expect(response.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
 
+  it('should answer 404 when even an admin filters the list by a region that does not exist', async () => {
+    await as(admin).get('/api/targets').query({ regionId: UNKNOWN_ID }).expect(404);
+    await as(admin).get('/api/targets').query({ regionId: am25 }).expect(200);
+  });
+
   it('should answer 400 for a missing field and for a bad period filter', async () => {
     const response = await as(coordinator).post('/api/targets').send({ regionId: am25 }).expect(400);
     expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(['period', 'metric', 'value']);

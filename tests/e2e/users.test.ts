@@ -146,6 +146,11 @@ describe('Users', () => {
       expect(response.body.details).toEqual([expect.objectContaining({ field: 'regionIds' })]);
     });
 
+    it('should answer 404 when the list is filtered by a region that does not exist', async () => {
+      await as(admin).get('/api/users').query({ regionId: UNKNOWN_ID }).expect(404);
+      await as(admin).get('/api/users').query({ regionId: am25 }).expect(200);
+    });
+
     it('should answer 404 when a region does not exist', async () => {
       expect(
         (

@@ -52,7 +52,7 @@ export class UserService {
   async list(actor: Principal, input: ListUsersInput): Promise<Page<UserView>> {
     const page = pageRequest(input, USER_SORT_FIELDS, [{ field: 'name', direction: 'ASC' }]);
     const regionId = input.regionId === undefined ? undefined : assertUuid(input.regionId, 'regionId');
-    RegionScope.of(actor).narrow(regionId);
+    if (regionId !== undefined) await this.checkRegions(actor, [regionId]);
     const { items, total } = await this.users.list({
       visibleRegionIds: actor.role === 'admin' ? null : actor.regionIds,
       role: input.role,

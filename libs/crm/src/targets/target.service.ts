@@ -3,6 +3,7 @@ import { assertUuid, AuditService, DomainError, Page, pageOf, pageRequest, Trans
 import { Principal, RegionScope } from '@app/auth';
 import { FieldErrors } from '../shared/field-errors';
 import { parsePeriod, PERIOD_PROBLEM } from './target-period';
+import { RegionCheck } from '../regions/region-check.service';
 import { TargetRepository } from './target.repository';
 import {
   TARGET_AUDIT_ENTITY,
@@ -25,6 +26,7 @@ export class TargetService {
     private readonly targets: TargetRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly regionCheck: RegionCheck,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class TargetService {
 
   async list(principal: Principal, query: TargetListQuery): Promise<Page<TargetResponse>> {
     const regionId = present(query.regionId) ? assertUuid(query.regionId, 'regionId') : undefined;
-    const regionIds = RegionScope.of(principal).narrow(regionId).sqlRegionIds;
+    const regionIds = (await this.regionCheck.narrow(RegionScope.of(principal), regionId)).sqlRegionIds;
     let period: string | undefined;
     if (present(query.period)) {
       period = parsePeriod(query.period)?.text;
