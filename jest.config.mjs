@@ -20,8 +20,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(core|auth|crm|testing|outreach)$': '<rootDir>/libs/$1/src',
-    '^@app/(core|auth|crm|testing|outreach)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(core|auth|crm|testing|outreach|reporting)$': '<rootDir>/libs/$1/src',
+    '^@app/(core|auth|crm|testing|outreach|reporting)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
 };

@@ -7,9 +7,12 @@ import { CrmHttpModule } from './organisations/crm-http.module';
 import { HealthController } from './health/health.controller';
 import { ImportsHttpModule } from './imports/imports-http.module';
 import { PipelineHttpModule } from './pipeline/pipeline-http.module';
+import { ReportsHttpModule } from './reports/reports-http.module';
 import { SegmentsHttpModule } from './outreach/segments/segments-http.module';
+import { SuppressionsHttpModule } from './outreach/suppressions/suppressions-http.module';
 import { StoriesTargetsHttpModule } from './stories/stories-targets-http.module';
 import { TemplatesHttpModule } from './outreach/templates/templates-http.module';
+import { UnsubscribeHttpModule } from './outreach/unsubscribe/unsubscribe-http.module';
 import { TrajectoriesHttpModule } from './trajectories/trajectories-http.module';
 
 export interface AppModuleOptions {
@@ -32,10 +35,13 @@ export class AppModule {
         CrmHttpModule,
         ImportsHttpModule,
         PipelineHttpModule,
+        ReportsHttpModule,
         SegmentsHttpModule,
         StoriesTargetsHttpModule,
+        SuppressionsHttpModule,
         TemplatesHttpModule,
         TrajectoriesHttpModule,
+        UnsubscribeHttpModule,
       ],
       controllers: [HealthController],
     };

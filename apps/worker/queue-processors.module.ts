@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ImportWorkerModule, MaintenanceWorkerModule } from '@app/crm';
-import { TemplateWorkerModule } from '@app/outreach';
+import { DeliveryWorkerModule, InboundModule, LaunchWorkerModule, TemplateWorkerModule } from '@app/outreach';
 
 /**
  * Every queue processor and scheduler, in one list: the worker app hosts them, and so does the api
@@ -8,6 +8,13 @@ import { TemplateWorkerModule } from '@app/outreach';
  * too.
  */
 @Module({
-  imports: [ImportWorkerModule, MaintenanceWorkerModule, TemplateWorkerModule],
+  imports: [
+    ImportWorkerModule,
+    MaintenanceWorkerModule,
+    TemplateWorkerModule,
+    LaunchWorkerModule,
+    DeliveryWorkerModule,
+    InboundModule,
+  ],
 })
 export class QueueProcessorsModule {}

@@ -95,9 +95,4 @@ describe('Campaign state actions over HTTP', () => {
     await as(manager).post('/api/campaigns/nope/resume').expect(400);
     expect((await as(manager).get(`/api/campaigns/${id}`).expect(200)).body.status).toBe('running');
   });
-
-  it('should not offer a launch action here', async () => {
-    const id = await campaignIn('draft');
-    await as(manager).post(`/api/campaigns/${id}/launch`).expect(404);
-  });
 });

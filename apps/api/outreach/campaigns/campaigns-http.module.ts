@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CampaignsModule } from '@app/outreach';
+import { CampaignsModule, EnrolmentsModule, LaunchModule } from '@app/outreach';
+import { CampaignLaunchController } from './campaign-launch.controller';
 import { CampaignsController } from './campaigns.controller';
 
-/** `/api/campaigns`. */
+/** `/api/campaigns`: definitions, state actions, launch, preview and enrolments. */
 @Module({
-  imports: [CampaignsModule],
-  controllers: [CampaignsController],
+  imports: [CampaignsModule, LaunchModule, EnrolmentsModule],
+  controllers: [CampaignsController, CampaignLaunchController],
 })
 export class CampaignsHttpModule {}

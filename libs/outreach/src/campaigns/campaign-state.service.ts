@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, AuditService, Clock, DomainError, Transactions } from '@app/core';
 import { Principal, RegionScope } from '@app/auth';
+import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { CampaignAction, campaignTransition } from './campaign-state';
 import { CampaignViews } from './campaign-views';
 import { CampaignRepository, StatusStamp } from './campaign.repository';
@@ -19,6 +20,7 @@ export class CampaignStateService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly exits: EnrolmentExits,
   ) {}
 
   /** 200 with the campaign, or 409 naming the states the action is allowed from. */
@@ -30,6 +32,8 @@ export class CampaignStateService {
       const transition = campaignTransition(campaign.status, action);
       if (!transition.ok) throw DomainError.conflict('campaign.invalid_state', transition.reason, 'status');
       const updated = await this.campaigns.setStatus(campaignId, transition.to, this.clock.now(), STAMPS[action]);
+      // Cancelling ends every active enrolment of the campaign in the same transaction.
+      if (action === 'cancel') await this.exits.exitCampaign(campaignId, 'cancelled');
       await this.audit.record({
         by: principal.id,
         action,

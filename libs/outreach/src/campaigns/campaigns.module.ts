@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CrmModule } from '@app/crm';
+import { EnrolmentsModule } from '../enrolments/enrolments.module';
 import { CampaignFiguresRepository } from './campaign-figures.repository';
 import { CampaignReferences } from './campaign-references';
 import { CampaignReferencesRepository } from './campaign-references.repository';
@@ -10,7 +11,7 @@ import { CampaignService } from './campaign.service';
 
 /** Campaign definitions and their state actions (pause, resume, cancel); launch and sending come later. */
 @Module({
-  imports: [CrmModule],
+  imports: [CrmModule, EnrolmentsModule],
   providers: [
     CampaignService,
     CampaignStateService,

@@ -11,6 +11,10 @@ import { OutreachTemplates1764300002000 } from './1764300002000-outreach-templat
 import { OutreachSegments1764300002100 } from './1764300002100-outreach-segments';
 import { OutreachCampaigns1764300002200 } from './1764300002200-outreach-campaigns';
 import { ImportFileChunks1764300002450 } from './1764300002450-import-file-chunks';
+import { OutreachEnrolments1764300003000 } from './1764300003000-outreach-enrolments';
+import { OutreachDelivery1764300003100 } from './1764300003100-outreach-delivery';
+import { OutreachInbound1764300003300 } from './1764300003300-outreach-inbound';
+import { ReportingIndexes1764300004000 } from './1764300004000-reporting-indexes';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -27,4 +31,8 @@ export const MIGRATIONS = [
   OutreachSegments1764300002100,
   OutreachCampaigns1764300002200,
   ImportFileChunks1764300002450,
+  OutreachEnrolments1764300003000,
+  OutreachDelivery1764300003100,
+  OutreachInbound1764300003300,
+  ReportingIndexes1764300004000,
 ];

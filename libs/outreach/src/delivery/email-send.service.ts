@@ -1,0 +1,269 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, Clock, DomainError, MailTransport, Transactions } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { StageService } from '@app/crm';
+import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
+import { SendCalendar } from '../calendar/send-calendar';
+import { RenderContextBuilder } from '../templates/render-context.builder';
+import { TemplateRenderer } from '../templates/template-renderer';
+import { SuppressionRepository } from '../suppressions/suppression.repository';
+import { SuppressionService } from '../suppressions/suppression.service';
+import { DeliveryTokens } from './delivery-tokens';
+import { LedgerRow, SendState } from './delivery.types';
+import { EnrolmentProgressRepository } from './enrolment-progress.repository';
+import { EnrolmentStopRepository } from './enrolment-stop.repository';
+import { SendLedgerRepository } from './send-ledger.repository';
+import { classifySmtpError } from './smtp-outcome';
+
+/** What the email-send job does next. */
+export type SendResult =
+  { kind: 'done'; note: string } | { kind: 'later'; at: Date; note: string } | { kind: 'retry'; error: unknown };
+
+/** A campaign pauses itself after this many `blocked` messages in a row (the server refuses us). */
+export const BLOCKED_IN_A_ROW = 3;
+/** …and when more than 5% of its first 200 messages bounce hard (more than 10 hard bounces among them). */
+export const BOUNCE_SAMPLE = 200;
+export const MAX_BOUNCE_SHARE = 0.05;
+const HOUR_MS = 60 * 60_000;
+const DAY_MS = 24 * HOUR_MS;
+const PAUSED_RETRY_MS = 60_000;
+
+/**
+ * One send-ledger row (architecture.md "Queues", `email-send`): claim it (`queued → sending`), lock
+ * the enrolment and re-check exits, suppression, basis and contact pressure, render, send, record.
+ * The enrolment stays locked through the SMTP call, so an unsubscribe, reply or bounce that commits
+ * first stops the message, and one that comes later waits for the record.
+ */
+@Injectable()
+export class EmailSendService {
+  private readonly logger = new Logger('EmailSend');
+  private readonly tokens: DeliveryTokens;
+
+  constructor(
+    private readonly ledger: SendLedgerRepository,
+    private readonly progress: EnrolmentProgressRepository,
+    private readonly stops: EnrolmentStopRepository,
+    private readonly exits: EnrolmentExits,
+    private readonly suppressions: SuppressionRepository,
+    private readonly suppressionService: SuppressionService,
+    private readonly contexts: RenderContextBuilder,
+    private readonly renderer: TemplateRenderer,
+    private readonly stages: StageService,
+    private readonly mail: MailTransport,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.tokens = new DeliveryTokens(config.appSecret);
+  }
+
+  async send(ledgerId: string, finalAttempt: boolean): Promise<SendResult> {
+    const row = await this.ledger.find(ledgerId);
+    if (!row) return { kind: 'done', note: 'gone' };
+    if (row.status !== 'queued') return { kind: 'done', note: `already ${row.status}` };
+    const claim = await this.transactions.run(() => this.claim(row));
+    if (claim) return claim;
+    const attempt = { smtpStarted: false };
+    try {
+      return await this.transactions.run(() => this.deliver(row, finalAttempt, attempt));
+    } catch (error) {
+      // Rolled back before the SMTP call: nothing went out, so the row may be claimed again on the retry.
+      // After it, the outcome is unknown: the row stays `sending` until the dispatcher marks it `unknown`.
+      if (!attempt.smtpStarted) await this.ledger.requeue(row.id, this.clock.now(), { error: String(error) });
+      throw error;
+    }
+  }
+
+  /** Null once claimed; else what to do instead (cap reached, campaign not running, taken by another worker). */
+  private async claim(row: LedgerRow): Promise<SendResult | null> {
+    const now = this.clock.now();
+    const campaign = await this.ledger.lockCampaign(row.campaign_id);
+    if (!campaign || campaign.status === 'completed' || campaign.status === 'cancelled') {
+      await this.ledger.finish(row.id, 'skipped', now, { error: `campaign ${campaign?.status ?? 'gone'}` });
+      return { kind: 'done', note: `campaign ${campaign?.status ?? 'gone'}` };
+    }
+    if (campaign.status !== 'running') {
+      // Left queued (paused): the dispatcher re-adds it once the campaign runs again.
+      return { kind: 'done', note: `campaign ${campaign.status}` };
+    }
+    if (campaign.max_per_hour !== null) {
+      const { used, oldest } = await this.ledger.hourUsage(row.campaign_id, now);
+      if (used >= campaign.max_per_hour) {
+        const at = new Date(Math.max(now.getTime() + 1000, (oldest?.getTime() ?? now.getTime()) + HOUR_MS));
+        await this.ledger.requeue(row.id, at);
+        return { kind: 'later', at, note: 'maxPerHour' };
+      }
+    }
+    return (await this.ledger.claim(row.id, now)) ? null : { kind: 'done', note: 'claimed elsewhere' };
+  }
+
+  private async deliver(row: LedgerRow, finalAttempt: boolean, attempt: { smtpStarted: boolean }): Promise<SendResult> {
+    const now = this.clock.now();
+    const state = await this.ledger.lockSendState(row.enrolment_id);
+    if (!state || state.enrolment_status !== 'active' || state.current_step !== row.step_index) {
+      await this.ledger.finish(row.id, 'skipped', now, { error: `enrolment ${state?.enrolment_status ?? 'gone'}` });
+      return { kind: 'done', note: 'enrolment no longer at this step' };
+    }
+    if (state.campaign_status !== 'running') {
+      await this.ledger.requeue(row.id, new Date(now.getTime() + PAUSED_RETRY_MS));
+      return { kind: 'done', note: `campaign ${state.campaign_status}` };
+    }
+    // The window may have closed while the job waited (a busy queue, retries): wait for it to open again.
+    const calendar = new SendCalendar(state.closing_days);
+    if (!calendar.isInWindow(now, state.send_window)) {
+      const at = calendar.nextSendTime(now, state.send_window);
+      await this.ledger.requeue(row.id, at);
+      return { kind: 'later', at, note: 'outside the send window' };
+    }
+    const address = state.contact_email?.trim().toLowerCase() ?? '';
+    if (address === '' || state.email_basis === null) {
+      await this.ledger.finish(row.id, 'skipped', now, {
+        error: address === '' ? 'no e-mail address' : 'no e-mail basis',
+      });
+      await this.advance(row, state, now);
+      return { kind: 'done', note: 'skipped: no address or basis' };
+    }
+    if (await this.suppressions.isSuppressed(address, state.campaign_region_id)) {
+      await this.ledger.finish(row.id, 'skipped', now, { error: 'address suppressed' });
+      await this.exits.exitContact(row.contact_id, 'suppressed');
+      return { kind: 'done', note: 'skipped: suppressed' };
+    }
+    const pressureFrom = new Date(now.getTime() - state.pressure_days * DAY_MS);
+    const lastOther =
+      state.pressure_days > 0
+        ? await this.ledger.lastOtherCampaignMail(row.contact_id, row.campaign_id, pressureFrom)
+        : null;
+    if (lastOther) {
+      const at = new Date(lastOther.getTime() + state.pressure_days * DAY_MS);
+      await this.ledger.requeue(row.id, at, { pressure: true });
+      return { kind: 'later', at, note: 'contact pressure' };
+    }
+    return this.sendNow(row, state, address, now, finalAttempt, attempt);
+  }
+
+  private async sendNow(
+    row: LedgerRow,
+    state: SendState,
+    address: string,
+    now: Date,
+    finalAttempt: boolean,
+    attempt: { smtpStarted: boolean },
+  ): Promise<SendResult> {
+    const step = state.steps[row.step_index];
+    if (!step || step.type !== 'email') {
+      await this.ledger.finish(row.id, 'failed', now, { error: 'the step is not an e-mail step' });
+      return { kind: 'done', note: 'not an e-mail step' };
+    }
+    const version = step.templateVersion ?? (await this.ledger.latestTemplateVersion(step.templateId));
+    const unsubscribeUrl = `${this.config.publicUrl.replace(/\/+$/, '')}/u/${this.tokens.unsubscribe(row.id)}`;
+    const replyToken = this.tokens.reply(row.id);
+    const replyAddress = `reply+${replyToken}@${this.config.inboundDomain}`;
+    // A bare host name (the default `localhost`) is no mail domain: then no Reply-To or envelope sender.
+    const reply = this.config.inboundDomain.includes('.') ? replyAddress : null;
+    const messageId = `<${row.id}@${this.config.inboundDomain}>`;
+    try {
+      if (version === null) throw DomainError.notFound('template_version');
+      const compiled = await this.renderer.compiled({ templateId: step.templateId, version });
+      const context = await this.contexts.forContact({
+        contactId: row.contact_id,
+        senderId: state.sender_id,
+        regionIds: null,
+        unsubscribeUrl,
+        withStory: compiled.usesStory,
+      });
+      if (!context) throw DomainError.notFound('contact');
+      const message = await this.renderer.render({ templateId: step.templateId, version }, context.context);
+      const senderName = state.sender_name ?? context.context.variables.wsp.name ?? null;
+      attempt.smtpStarted = true;
+      await this.mail.send({
+        // The WSP's address carries the sender's name (one domain to authenticate); no WSP address: the sender's own.
+        from: { name: senderName, address: state.wsp_email ?? state.sender_email ?? '' },
+        to: [{ name: context.recipient?.name ?? null, address }],
+        ...(reply ? { replyTo: { name: senderName, address: reply }, envelopeFrom: reply } : {}),
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId,
+        unsubscribeUrl,
+      });
+    } catch (error) {
+      return this.failed(row, state, address, error, now, finalAttempt);
+    }
+    await this.ledger.finish(row.id, 'sent', now, {
+      toEmail: address,
+      messageId,
+      replyToken: reply ? replyToken : undefined,
+    });
+    await this.advance(row, state, now);
+    if (state.employer_stage === 'prospect') {
+      await this.stages.advance(state.employer_id, 'contacted', { cause: 'campaign', at: now, by: null });
+    }
+    return { kind: 'done', note: `sent ${messageId}` };
+  }
+
+  private async failed(
+    row: LedgerRow,
+    state: SendState,
+    address: string,
+    error: unknown,
+    now: Date,
+    finalAttempt: boolean,
+  ): Promise<SendResult> {
+    if (error instanceof DomainError) {
+      await this.ledger.finish(row.id, 'failed', now, { error: error.message, toEmail: address });
+      await this.advance(row, state, now);
+      return { kind: 'done', note: `failed: ${error.message}` };
+    }
+    const outcome = classifySmtpError(error);
+    switch (outcome.kind) {
+      case 'retry':
+        if (!finalAttempt) {
+          await this.ledger.requeue(row.id, now, { error: outcome.detail });
+          return { kind: 'retry', error };
+        }
+        await this.ledger.finish(row.id, 'failed', now, { error: outcome.detail, toEmail: address });
+        await this.advance(row, state, now);
+        return { kind: 'done', note: `failed after retries: ${outcome.detail}` };
+      case 'failed':
+        await this.ledger.finish(row.id, 'failed', now, { error: outcome.detail, toEmail: address });
+        await this.advance(row, state, now);
+        return { kind: 'done', note: `failed: ${outcome.detail}` };
+      case 'bounced':
+        await this.ledger.lockCampaign(row.campaign_id);
+        await this.ledger.finish(row.id, 'bounced', now, { error: outcome.detail, toEmail: address });
+        await this.suppressionService.suppress({
+          email: address,
+          regionId: null,
+          reason: `Hard bounce: ${outcome.detail}`.slice(0, 500),
+          source: 'bounce',
+          createdBy: null,
+          at: now,
+        });
+        await this.exits.exitContact(row.contact_id, 'bounced');
+        if ((await this.ledger.bouncesInFirst(row.campaign_id, BOUNCE_SAMPLE)) > BOUNCE_SAMPLE * MAX_BOUNCE_SHARE) {
+          await this.pause(row.campaign_id, now, `more than ${MAX_BOUNCE_SHARE * 100}% of its first messages bounced`);
+        }
+        return { kind: 'done', note: `bounced: ${outcome.detail}` };
+      case 'blocked':
+        // Never a suppression: the refusal is about us. The message is tried again after a resume.
+        // The campaign row lock makes concurrent sends see each other's `blocked` when counting the streak.
+        await this.ledger.lockCampaign(row.campaign_id);
+        await this.ledger.finish(row.id, 'blocked', now, { error: outcome.detail, toEmail: address });
+        if (await this.ledger.lastFinishedAllBlocked(row.campaign_id, BLOCKED_IN_A_ROW)) {
+          await this.pause(row.campaign_id, now, `the SMTP server refuses us (${outcome.detail})`);
+        }
+        return { kind: 'done', note: `blocked: ${outcome.detail}` };
+    }
+  }
+
+  /** Auto-pause (issue 4): logged as an error for the operator; a later wave tells the owner in the app. */
+  private async pause(campaignId: string, now: Date, why: string): Promise<void> {
+    if (await this.ledger.pauseCampaign(campaignId, now)) this.logger.error(`Campaign ${campaignId} paused: ${why}`);
+  }
+
+  /** The step happened: on to the next one (a wait is evaluated by the dispatcher), or completed. */
+  private async advance(row: LedgerRow, state: SendState, now: Date): Promise<void> {
+    await this.progress.moveTo(row.enrolment_id, row.step_index + 1, state.steps.length, now, now, now);
+    if (row.step_index + 1 >= state.steps.length) await this.stops.completeIfDone(row.campaign_id, now);
+  }
+}

@@ -1,0 +1,18 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueName } from '@app/core';
+import { TaskDigestRepository } from './task-digest.repository';
+import { TaskDigestSchedule } from './task-digest.schedule';
+import { TaskDigestService } from './task-digest.service';
+
+/**
+ * The daily task digest: the service and its job scheduler on `maintenance`. The `maintenance`
+ * queue's one processor (crm's `MaintenanceProcessor`) must hand `task-digest` jobs to
+ * `TaskDigestService.run()` — see the note in the hand-over: crm cannot import outreach.
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Maintenance })],
+  providers: [TaskDigestService, TaskDigestRepository, TaskDigestSchedule],
+  exports: [TaskDigestService, TaskDigestSchedule],
+})
+export class TaskDigestModule {}

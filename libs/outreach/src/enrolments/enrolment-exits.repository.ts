@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { managerFor } from '@app/core';
+import { ExitReason } from './enrolment.types';
+
+/** Which active enrolments an exit concerns; every given field narrows it. */
+export interface ExitTarget {
+  contactId?: string;
+  employerId?: string;
+  campaignId?: string;
+  regionId?: string;
+  /** Only enrolments of campaigns whose `exit_stage` is one of these. */
+  exitStages?: readonly string[];
+}
+
+/**
+ * Exits of enrolments. Rows are locked (`FOR UPDATE`, in id order) before they change, so an exit
+ * and a send of the same enrolment serialise (outreach-wave2 contract). Joins the running transaction.
+ */
+@Injectable()
+export class EnrolmentExitsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Locks the matching active enrolments and exits them; returns the campaigns they belonged to. */
+  async exitActive(target: ExitTarget, reason: ExitReason, at: Date): Promise<string[]> {
+    const params: unknown[] = [];
+    const conditions = [`e.status = 'active'`];
+    const add = (sql: string, value: unknown) => conditions.push(sql.replace('?', `$${params.push(value)}`));
+    if (target.contactId) add('e.contact_id = ?', target.contactId);
+    if (target.employerId) add('e.employer_id = ?', target.employerId);
+    if (target.campaignId) add('e.campaign_id = ?', target.campaignId);
+    if (target.regionId) add('e.region_id = ?', target.regionId);
+    if (target.exitStages) {
+      add('EXISTS (SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id AND c.exit_stage = ANY(?::text[]))', [
+        ...target.exitStages,
+      ]);
+    }
+    const manager = managerFor(this.dataSource);
+    const locked: { id: string }[] = await manager.query(
+      `SELECT e.id FROM enrolments e WHERE ${conditions.join(' AND ')} ORDER BY e.id FOR UPDATE OF e`,
+      params,
+    );
+    if (locked.length === 0) return [];
+    // Re-checked under the lock: another exit may have committed while we waited.
+    const rows: { campaign_id: string }[] = await manager.query(
+      `WITH updated AS (UPDATE enrolments SET status = 'exited', exit_reason = $2, exited_at = $3, updated_at = $3, next_step_at = NULL
+       WHERE id = ANY($1::uuid[]) AND status = 'active' RETURNING campaign_id) SELECT campaign_id FROM updated`,
+      [locked.map((row) => row.id), reason, at],
+    );
+    return [...new Set(rows.map((row) => row.campaign_id))];
+  }
+
+  /**
+   * Completes the running or paused campaigns among `campaignIds` that have no active enrolment left.
+   * The campaign rows are locked first, so of two exits emptying one campaign the later one sees the
+   * earlier one's commit and completes it. Returns the completed ids.
+   */
+  async completeDrained(campaignIds: string[], at: Date): Promise<string[]> {
+    if (campaignIds.length === 0) return [];
+    const manager = managerFor(this.dataSource);
+    const locked: { id: string }[] = await manager.query(
+      `SELECT id FROM campaigns WHERE id = ANY($1::uuid[]) AND status IN ('running', 'paused') ORDER BY id FOR UPDATE`,
+      [campaignIds],
+    );
+    if (locked.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH updated AS (UPDATE campaigns c SET status = 'completed', completed_at = $2, updated_at = $2
+       WHERE c.id = ANY($1::uuid[]) AND c.status IN ('running', 'paused')
+         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.campaign_id = c.id AND e.status = 'active')
+       RETURNING c.id) SELECT id FROM updated`,
+      [locked.map((row) => row.id), at],
+    );
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { managerFor } from '@app/core';
+import { COHORT_WINDOWS, CohortGrouping } from './report.types';
+import { IN_SCOPE } from './report-sql';
+
+export interface CohortRow {
+  period: string;
+  size: number;
+  [window: string]: string | number | null;
+}
+
+const LOCAL_DAY = (expression: string) => `(${expression} AT TIME ZONE 'Europe/Amsterdam')::date`;
+
+/** Share of the cohort first reaching a stage on or before start + N months; null until the window passed. */
+const share = (column: string, months: string) => `
+  CASE WHEN (cohort + $3::interval - interval '1 day' + interval '${months} months')::date < $4::date
+       THEN round(count(*) FILTER (WHERE ${column} <= (start + interval '${months} months')::date)::numeric / count(*), 4)::float8
+  END AS "${column}_${months}"`;
+
+/**
+ * Employers grouped by their SW-pilot start (docs/metrics.md "Trajectories and the sw_pilot cohort"):
+ * the earlier of the first row to sw_pilot and the first SW trajectory's start. One pass over the
+ * later stages' rows gives each employer's first reach of own_trajectory-or-later and structural-or-later.
+ */
+@Injectable()
+export class CohortReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async cohorts(regionIds: string[] | null, by: CohortGrouping, today: string): Promise<CohortRow[]> {
+    const windows = COHORT_WINDOWS.flatMap((n) => [share('own', n), share('structural', n)]);
+    return managerFor(this.dataSource).query(
+      `WITH reach AS (
+         SELECT employer_id,
+                ${LOCAL_DAY(`min(at) FILTER (WHERE to_stage = 'sw_pilot')`)} AS pilot,
+                ${LOCAL_DAY(`min(at) FILTER (WHERE to_stage IN ('own_trajectory', 'structural', 'ambassador'))`)} AS own,
+                ${LOCAL_DAY(`min(at) FILTER (WHERE to_stage IN ('structural', 'ambassador'))`)} AS structural
+         FROM stage_changes
+         WHERE ${IN_SCOPE()} AND to_stage IN ('sw_pilot', 'own_trajectory', 'structural', 'ambassador')
+         GROUP BY employer_id),
+       sw AS (
+         SELECT employer_id, min(started_at) AS started
+         FROM trajectories
+         WHERE ${IN_SCOPE()} AND route IN ('sw_internal', 'sw_secondment')
+         GROUP BY employer_id),
+       members AS (
+         SELECT coalesce(r.employer_id, sw.employer_id) AS employer_id,
+                least(r.pilot, sw.started) AS start, r.own, r.structural
+         FROM reach r FULL JOIN sw ON sw.employer_id = r.employer_id),
+       grouped AS (
+         SELECT *, date_trunc($2, start::timestamp)::date AS cohort FROM members WHERE start IS NOT NULL)
+       SELECT to_char(cohort, CASE $2 WHEN 'quarter' THEN 'YYYY-"Q"Q' ELSE 'YYYY-MM' END) AS period,
+              count(*)::int AS size, ${windows.join(',')}
+       FROM grouped
+       GROUP BY cohort
+       ORDER BY cohort`,
+      [regionIds, by, by === 'quarter' ? '3 months' : '1 month', today],
+    );
+  }
+}

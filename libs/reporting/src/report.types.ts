@@ -1,0 +1,89 @@
+import { PIPELINE_STAGES, TARGET_METRICS } from '@app/crm';
+import type { PipelineStage, TargetMetric } from '@app/crm';
+
+export { PIPELINE_STAGES };
+
+/** A report range: Europe/Amsterdam calendar days, both inclusive (docs/metrics.md "Periods"). */
+export interface ReportRange {
+  from: string;
+  to: string;
+}
+
+/** Raw query input; every field is checked by the service (404 for a region first, then 400). */
+export interface ReportQuery {
+  regionId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface FunnelStage {
+  stage: PipelineStage;
+  reached: number;
+  conversionFromPrevious: number | null;
+  medianDaysInStage: number | null;
+  p75DaysInStage: number | null;
+}
+
+export interface FunnelReport extends ReportRange {
+  stages: FunnelStage[];
+  newToNetwork: number;
+}
+
+export const COHORT_WINDOWS = ['3', '6', '12'] as const;
+export type CohortWindow = (typeof COHORT_WINDOWS)[number];
+export type CohortShares = Record<CohortWindow, number | null>;
+
+export interface Cohort {
+  period: string;
+  size: number;
+  ownTrajectoryWithin: CohortShares;
+  structuralWithin: CohortShares;
+}
+
+export interface CohortReport {
+  by: CohortGrouping;
+  cohorts: Cohort[];
+}
+
+export const COHORT_GROUPINGS = ['quarter', 'month'] as const;
+export type CohortGrouping = (typeof COHORT_GROUPINGS)[number];
+
+export const TRAJECTORY_ROUTES = ['sw_internal', 'sw_secondment', 'direct'] as const;
+export const TRAJECTORY_STATUSES = ['intake', 'agreed', 'learning', 'assessment', 'certified', 'stopped'] as const;
+export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large', 'unknown'] as const;
+export const OUTCOMES = ['employed_at_host', 'employed_at_sw', 'further_education', 'other', 'unknown'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface TrajectoryReport extends ReportRange {
+  started: {
+    total: number;
+    byRoute: Record<string, number>;
+    byStatus: Record<string, number>;
+    /** `2025:Q` (SBI version and section of the employer); `unknown` when the employer has none. */
+    bySbiSection: Record<string, number>;
+    bySizeClass: Record<string, number>;
+  };
+  viaSwCompany: { count: number; share: number | null };
+  direct: { count: number; share: number | null };
+  certified: { total: number; byRoute: Record<string, number> };
+  stopped: { total: number };
+  outcomes: { total: number; counts: Record<Outcome, number>; shares: Record<Outcome, number | null> };
+}
+
+export { TARGET_METRICS };
+export type { TargetMetric };
+
+export interface TargetReportItem {
+  metric: TargetMetric;
+  target: number | null;
+  actual: number;
+  share: number | null;
+}
+
+export interface TargetReport {
+  regionId: string;
+  period: string;
+  from: string;
+  to: string;
+  items: TargetReportItem[];
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CrmModule } from '@app/crm';
+import { CohortReportRepository } from './cohort-report.repository';
+import { FunnelReportRepository } from './funnel-report.repository';
+import { ReportScope } from './report-scope.service';
+import { ReportsService } from './reports.service';
+import { TargetReportRepository } from './target-report.repository';
+import { TrajectoryReportRepository } from './trajectory-report.repository';
+import { TrajectoryReportService } from './trajectory-report.service';
+
+/** Coordinator reports (issue 5): every figure is one aggregate query in PostgreSQL. */
+@Module({
+  imports: [CrmModule],
+  providers: [
+    ReportScope,
+    ReportsService,
+    TrajectoryReportService,
+    FunnelReportRepository,
+    CohortReportRepository,
+    TrajectoryReportRepository,
+    TargetReportRepository,
+  ],
+  exports: [ReportsService, TrajectoryReportService],
+})
+export class ReportingModule {}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { managerFor } from '@app/core';
+import { PIPELINE_STAGES, ReportRange, TargetMetric } from './report.types';
+import { DAY_AFTER, DAY_START, pipelineArray } from './report-sql';
+
+const PIPELINE = pipelineArray(PIPELINE_STAGES);
+const rank = (stage: string) => PIPELINE_STAGES.indexOf(stage as (typeof PIPELINE_STAGES)[number]) + 1;
+
+/** A region's targets for one period and the actuals beside them, in one statement. */
+@Injectable()
+export class TargetReportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async targets(regionId: string, period: string): Promise<Partial<Record<TargetMetric, number>>> {
+    const rows: { metric: TargetMetric; value: number }[] = await managerFor(this.dataSource).query(
+      `SELECT metric, value FROM targets WHERE region_id = $1 AND period = $2`,
+      [regionId, period],
+    );
+    return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
+  }
+
+  /** Employers that reached a stage or a later one in the range (docs/metrics.md), trajectories and certificates. */
+  async actuals(regionId: string, range: ReportRange): Promise<Record<TargetMetric, number>> {
+    const rows: Record<TargetMetric, number>[] = await managerFor(this.dataSource).query(
+      `SELECT count(*) FILTER (WHERE top >= ${rank('contacted')})::int AS employers_contacted,
+              count(*) FILTER (WHERE top >= ${rank('sw_pilot')})::int AS employers_sw_pilot,
+              count(*) FILTER (WHERE top >= ${rank('own_trajectory')})::int AS employers_own_trajectory,
+              count(*) FILTER (WHERE top >= ${rank('structural')})::int AS employers_structural,
+              (SELECT count(*)::int FROM trajectories
+               WHERE region_id = $1 AND started_at BETWEEN $2::date AND $3::date) AS trajectories_started,
+              (SELECT count(*)::int FROM trajectories
+               WHERE region_id = $1 AND praktijkverklaring_at BETWEEN $2::date AND $3::date) AS certificates
+       FROM (SELECT employer_id, max(array_position(${PIPELINE}, to_stage)) AS top
+             FROM stage_changes
+             WHERE region_id = $1 AND at >= ${DAY_START(2)} AND at < ${DAY_AFTER(3)} AND to_stage = ANY(${PIPELINE})
+             GROUP BY employer_id) e`,
+      [regionId, range.from, range.to],
+    );
+    return rows[0];
+  }
+}
