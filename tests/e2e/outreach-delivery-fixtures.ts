@@ -107,3 +107,16 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_0
   }
   throw new Error(`Timed out waiting for ${what}`);
 }
+
+/** The tasks that auto-pausing the campaign created for its owner (title starts with the campaign's name). */
+export async function pauseTasks(
+  testApp: TestApp,
+  campaignId: string,
+): Promise<{ title: string; assignee_id: string; due_at: Date }[]> {
+  return db(testApp).query(
+    `SELECT t.title, t.assignee_id, t.due_at FROM tasks t JOIN campaigns c
+       ON starts_with(t.title, 'Campagne ''' || c.name || ''' is automatisch gepauzeerd: ')
+     WHERE c.id = $1`,
+    [campaignId],
+  );
+}

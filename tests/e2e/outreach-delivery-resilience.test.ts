@@ -11,6 +11,7 @@ import {
   eventually,
   insertEmployer,
   insertTemplateVersion,
+  pauseTasks,
   query,
   runningCampaign,
 } from './outreach-delivery-fixtures';
@@ -160,5 +161,16 @@ describe('Campaign delivery when the SMTP server refuses us', () => {
     const enrolments = await query(testApp, `SELECT status FROM enrolments WHERE campaign_id = $1`, [campaign]);
     expect(enrolments).toEqual(Array(4).fill({ status: 'active' }));
     expect(sink.messages).toHaveLength(0);
+    await eventually(
+      async () =>
+        (await query(testApp, `SELECT 1 FROM send_ledger WHERE campaign_id = $1 AND status = 'sending'`, [campaign]))
+          .length === 0,
+      10_000,
+      'in-flight messages finished',
+    );
+    const tasks = await pauseTasks(testApp, campaign);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0].assignee_id).toBe(sender.id);
+    expect(tasks[0].title).toContain('gepauzeerd: de mailserver weigert onze berichten');
   }, 30_000);
 });

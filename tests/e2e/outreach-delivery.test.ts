@@ -7,6 +7,7 @@ import {
   eventually,
   insertEmployer,
   insertTemplateVersion,
+  pauseTasks,
   query,
   runningCampaign,
 } from './outreach-delivery-fixtures';
@@ -247,6 +248,17 @@ describe('Campaign delivery over SMTP', () => {
       [campaign],
     );
     expect(bounced).toBe(11);
+    await eventually(
+      async () =>
+        (await query(testApp, `SELECT 1 FROM send_ledger WHERE campaign_id = $1 AND status = 'sending'`, [campaign]))
+          .length === 0,
+      10_000,
+      'in-flight messages finished',
+    );
+    const tasks = await pauseTasks(testApp, campaign);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0].assignee_id).toBe(sender.id);
+    expect(tasks[0].title).toMatch(/gepauzeerd: meer dan 5% van de eerste 200 berichten kwam hard terug$/);
   });
 
   it('should stop the follow-up for one contact only when that contact unsubscribes with one click', async () => {

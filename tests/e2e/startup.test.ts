@@ -108,18 +108,21 @@ describe('start-up', () => {
   it('should run the standalone worker without an HTTP server and exit 0 when it receives SIGTERM', async () => {
     database = await createTestDatabase();
     const port = await freePort();
+    const smtpPort = await freePort();
     worker = runBuilt('apps/worker/main.js', {
       DATABASE_URL: database.url,
       REDIS_URL,
       QUEUE_PREFIX: testQueuePrefix(),
       PORT: String(port),
+      INBOUND_SMTP_PORT: String(smtpPort),
     });
 
     await worker.waitFor(/Worker ready/);
 
     expect(await portAnswers(port)).toBe(false);
+    // Its one listener is the inbound SMTP receiver (replies and bounces).
     const ports = listeningPorts(worker.child.pid!);
-    if (ports !== undefined) expect(ports).toEqual([]);
+    if (ports !== undefined) expect(ports).toEqual([smtpPort]);
     expect(await worker.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 

@@ -6,7 +6,13 @@ import { AppConfig, Clock, CoreInfrastructureModule, FixedClock, loadConfig } fr
 import { DeliveryTokens, InboundModule, InboundRecovery, InboundService } from '@app/outreach';
 import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
 import type { TestApp } from '../support/test-app';
-import { ensureWsp, insertEmployer, insertTemplateVersion, runningCampaign } from '../e2e/outreach-delivery-fixtures';
+import {
+  ensureWsp,
+  insertEmployer,
+  insertTemplateVersion,
+  pauseTasks,
+  runningCampaign,
+} from '../e2e/outreach-delivery-fixtures';
 
 const DOMAIN = 'inbound.vliegwiel.test';
 const dsn = (name: string, token: string) =>
@@ -206,13 +212,22 @@ describe('processing inbound mail', () => {
     await bounce(emails[10][0]);
 
     expect(await status()).toBe('paused');
+    await bounce(emails[11][0]);
+    const tasks = await pauseTasks(fixtures(), campaignId);
+    expect(tasks).toEqual([
+      {
+        title: expect.stringMatching(/^Campagne '.+' is automatisch gepauzeerd: meer dan 5% van de eerste 200/),
+        assignee_id: senderId,
+        due_at: clock.now(),
+      },
+    ]);
     expect(
       (
         await db.query(
           `SELECT count(*)::int AS n FROM suppressions WHERE source = 'bounce' AND email LIKE 'p%@bakkerij.example'`,
         )
       )[0].n,
-    ).toBe(11);
+    ).toBe(12);
   });
 
   it('should re-queue and process a stored message when its job was lost', async () => {

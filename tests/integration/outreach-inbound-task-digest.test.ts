@@ -3,7 +3,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock, CoreInfrastructureModule, FixedClock, loadConfig, QueueName } from '@app/core';
-import { TASK_DIGEST_JOB, TaskDigestModule, TaskDigestService } from '@app/outreach';
+import { MaintenanceWorkerModule, TASK_DIGEST_JOB, TaskDigestService } from '@app/crm';
 import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
 
 const HOUR = 3_600_000;
@@ -45,7 +45,7 @@ describe('the 07:00 task digest (maintenance queue)', () => {
       INBOUND_DOMAIN: 'inbound.vliegwiel.test',
     });
     app = await Test.createTestingModule({
-      imports: [CoreInfrastructureModule.forRoot(config, database.url), TaskDigestModule],
+      imports: [CoreInfrastructureModule.forRoot(config, database.url), MaintenanceWorkerModule],
     })
       .overrideProvider(Clock)
       .useValue(clock)
@@ -118,5 +118,18 @@ describe('the 07:00 task digest (maintenance queue)', () => {
       { day: '2027-03-02' },
       { day: '2027-03-03' },
     ]);
+  });
+
+  it('should send the digest when the maintenance worker gets a task-digest job', async () => {
+    clock.set(new Date('2027-03-04T06:00:00Z'));
+    const queue = app.get<Queue>(getQueueToken(QueueName.Maintenance));
+
+    const job = await queue.add(TASK_DIGEST_JOB, {});
+
+    await sink.waitFor(3);
+    expect(mailsTo('anna@wsp.example')).toHaveLength(3);
+    const deadline = Date.now() + 10_000;
+    while (!(await job.isCompleted()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect((await queue.getJob(job.id!))?.returnvalue).toBe(1);
   });
 });

@@ -128,6 +128,9 @@ describe('the daily ambassador sweep (maintenance queue)', () => {
       tz: 'Europe/Amsterdam',
     });
     expect(AMBASSADOR_SWEEP_SCHEDULE.pattern).toBe('0 3 * * *');
-    expect(await queue.getJobSchedulersCount()).toBe(1);
+    // One scheduler per maintenance job: the sweep and the 07:00 task digest.
+    expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(
+      [MaintenanceJob.AmbassadorSweep, MaintenanceJob.TaskDigest].sort(),
+    );
   });
 });

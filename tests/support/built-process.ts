@@ -27,12 +27,19 @@ export function builtEntry(relative: string): string {
 
 /**
  * Runs a built entry point (dist/…) the way a user would, with only the given environment plus
- * PATH and HOME, so nothing from the developer's shell leaks in.
+ * PATH and HOME, so nothing from the developer's shell leaks in. The inbound SMTP receiver takes a
+ * free port (INBOUND_SMTP_PORT=0) unless the test passes its own, so parallel tests never fight over 2525.
  */
 export function runBuilt(relative: string, env: Record<string, string>): BuiltProcess {
   const child = spawn(process.execPath, [builtEntry(relative)], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, NO_COLOR: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? ROOT,
+      NO_COLOR: '1',
+      INBOUND_SMTP_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -12,7 +12,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real api on a fresh database and queue prefix of its own, on real PostgreSQL and Redis. */
+/**
+ * Boots the real api on a fresh database and queue prefix of its own, on real PostgreSQL and Redis.
+ * The inbound SMTP receiver takes a free port (INBOUND_SMTP_PORT=0) unless `env` names one.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -20,6 +23,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     QUEUE_PREFIX: testQueuePrefix(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     DATABASE_URL: database.url,
+    INBOUND_SMTP_PORT: '0',
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(

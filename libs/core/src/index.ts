@@ -4,6 +4,7 @@ export * from './config/config.module';
 export * from './config/load-config';
 export * from './clock/clock';
 export * from './clock/clock.module';
+export * from './clock/amsterdam-time';
 export * from './errors/domain.error';
 export * from './errors/uuid';
 export * from './database/data-source-options';

@@ -64,3 +64,6 @@ export * from './imports/trajectory-csv-format';
 export * from './stories/ambassador-sweep.service';
 export * from './stories/maintenance.processor';
 export * from './stories/maintenance-worker.module';
+export * from './digest/task-digest.service';
+export * from './digest/task-digest.schedule';
+export * from './digest/task-digest.module';

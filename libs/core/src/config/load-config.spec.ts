@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       smtpUrl: undefined,
       inboundSmtpPort: 2525,
+      inboundDomain: 'vliegwiel.localhost',
       publicUrl: 'http://localhost:3000',
       queuePrefix: 'vliegwiel',
       workers: 'inline',
@@ -113,6 +114,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'not a url',
       SMTP_URL: 'http://mail',
       INBOUND_SMTP_PORT: '70000',
+      INBOUND_DOMAIN: 'localhost',
       PUBLIC_URL: 'ftp://example.org',
       WORKERS: 'sometimes',
       ADMIN_EMAIL: 'not-an-address',
@@ -136,6 +138,7 @@ describe('loadConfig', () => {
         'REDIS_URL',
         'SMTP_URL',
         'INBOUND_SMTP_PORT',
+        'INBOUND_DOMAIN',
         'PUBLIC_URL',
         'WORKERS',
         'ADMIN_EMAIL',
@@ -150,6 +153,19 @@ describe('loadConfig', () => {
       ].sort(),
     );
     for (const line of problems) expect(line).not.toContain('\n');
+  });
+
+  it.each(['localhost', 'reply..example.org', '-reply.example.org', 'reply.example.org.', 'reply@example.org'])(
+    'should refuse INBOUND_DOMAIN when it is not a host name with a dot (%s)',
+    (domain) => {
+      expect(problemsOf({ INBOUND_DOMAIN: domain })).toEqual([
+        `INBOUND_DOMAIN: must be a host name with a dot (e.g. reply.example.org), got "${domain}"`,
+      ]);
+    },
+  );
+
+  it('should accept INBOUND_SMTP_PORT=0 when the receiver should take any free port', () => {
+    expect(loadConfig({ INBOUND_SMTP_PORT: '0' }).inboundSmtpPort).toBe(0);
   });
 
   it('should name the missing partner when only one of ADMIN_EMAIL and ADMIN_PASSWORD is set', () => {

@@ -9,6 +9,9 @@ type Env = Record<string, string | undefined>;
 // Only used outside production; tokens signed with it do not survive a restart, which is fine for a demo.
 const DEV_SECRET = randomBytes(32).toString('hex');
 
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const HOSTNAME_WITH_DOT = new RegExp(`^${LABEL}(?:\\.${LABEL})+$`);
+
 /** Reads and validates the environment once; every problem becomes one line naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -70,6 +73,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push(`${name}: must be set with the other DKIM_ settings`);
   }
 
+  // Replies go to reply+<token>@INBOUND_DOMAIN, which the outbound address check only accepts with a dot.
+  // `.localhost` is reserved for loopback (RFC 6761), so the default never leaves the machine.
+  const inboundDomain = value('INBOUND_DOMAIN') ?? 'vliegwiel.localhost';
+  if (inboundDomain.length > 253 || !HOSTNAME_WITH_DOT.test(inboundDomain))
+    problems.push(`INBOUND_DOMAIN: must be a host name with a dot (e.g. reply.example.org), got "${inboundDomain}"`);
+
   const queuePrefix = value('QUEUE_PREFIX') ?? 'vliegwiel';
   if (!/^[A-Za-z0-9_{}.-]+$/.test(queuePrefix)) problems.push('QUEUE_PREFIX: may only hold letters, digits, _ . - { }');
 
@@ -79,7 +88,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     inboundSmtpPort: integer('INBOUND_SMTP_PORT', 2525, 0, 65535),
-    inboundDomain: value('INBOUND_DOMAIN') ?? 'localhost',
+    inboundDomain,
     publicUrl: (url('PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`) ?? '').replace(/\/$/, ''),
     appSecret: appSecret ?? DEV_SECRET,
     queuePrefix,

@@ -2,11 +2,14 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { QueueName } from '@app/core';
+import { TaskDigestService } from '../digest/task-digest.service';
+import { TASK_DIGEST_JOB } from '../digest/task-digest.schedule';
 import { AmbassadorSweep } from './ambassador-sweep.service';
 
 /** The jobs of the `maintenance` queue, each run by a job scheduler of the same id. */
 export const MaintenanceJob = {
   AmbassadorSweep: 'ambassador-sweep',
+  TaskDigest: TASK_DIGEST_JOB,
 } as const;
 
 /** Daily at 03:00 Amsterdam time: the first run on the day a consent date arrives. */
@@ -15,7 +18,10 @@ export const AMBASSADOR_SWEEP_SCHEDULE = { pattern: '0 3 * * *', tz: 'Europe/Ams
 /** The `maintenance` queue's one worker; it tells the jobs apart by name. */
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost {
-  constructor(private readonly ambassadors: AmbassadorSweep) {
+  constructor(
+    private readonly ambassadors: AmbassadorSweep,
+    private readonly digest: TaskDigestService,
+  ) {
     super();
   }
 
@@ -23,6 +29,8 @@ export class MaintenanceProcessor extends WorkerHost {
     switch (job.name) {
       case MaintenanceJob.AmbassadorSweep:
         return this.ambassadors.run();
+      case MaintenanceJob.TaskDigest:
+        return this.digest.run();
       default:
         throw new UnrecoverableError(`Unknown maintenance job "${job.name}"`);
     }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@app/core';
 import { CrmModule, StagesModule, TasksModule } from '@app/crm';
+import { AutoPauseModule } from '../auto-pause/auto-pause.module';
 import { EnrolmentsModule } from '../enrolments/enrolments.module';
 import { SuppressionsModule } from '../suppressions/suppressions.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -19,6 +20,7 @@ import { TaskStepService } from './task-step.service';
       { name: QueueName.EmailSend },
       { name: QueueName.SequenceStep },
     ),
+    AutoPauseModule,
     CrmModule,
     EnrolmentsModule,
     StagesModule,

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, DomainError, MailTransport, Transactions } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { StageService } from '@app/crm';
+import { AutoPauseService } from '../auto-pause/auto-pause.service';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { SendCalendar } from '../calendar/send-calendar';
 import { RenderContextBuilder } from '../templates/render-context.builder';
@@ -28,6 +29,11 @@ const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
 const PAUSED_RETRY_MS = 60_000;
 
+/** The task title's reason when too many of a campaign's first messages bounced. */
+export function bounceShareReason(): string {
+  return `meer dan ${MAX_BOUNCE_SHARE * 100}% van de eerste ${BOUNCE_SAMPLE} berichten kwam hard terug`;
+}
+
 /**
  * One send-ledger row (architecture.md "Queues", `email-send`): claim it (`queued → sending`), lock
  * the enrolment and re-check exits, suppression, basis and contact pressure, render, send, record.
@@ -36,7 +42,6 @@ const PAUSED_RETRY_MS = 60_000;
  */
 @Injectable()
 export class EmailSendService {
-  private readonly logger = new Logger('EmailSend');
   private readonly tokens: DeliveryTokens;
 
   constructor(
@@ -49,6 +54,7 @@ export class EmailSendService {
     private readonly contexts: RenderContextBuilder,
     private readonly renderer: TemplateRenderer,
     private readonly stages: StageService,
+    private readonly autoPause: AutoPauseService,
     private readonly mail: MailTransport,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -158,7 +164,7 @@ export class EmailSendService {
     const unsubscribeUrl = `${this.config.publicUrl.replace(/\/+$/, '')}/u/${this.tokens.unsubscribe(row.id)}`;
     const replyToken = this.tokens.reply(row.id);
     const replyAddress = `reply+${replyToken}@${this.config.inboundDomain}`;
-    // A bare host name (the default `localhost`) is no mail domain: then no Reply-To or envelope sender.
+    // A bare host name is no mail domain (the config refuses one): then no Reply-To or envelope sender.
     const reply = this.config.inboundDomain.includes('.') ? replyAddress : null;
     const messageId = `<${row.id}@${this.config.inboundDomain}>`;
     try {
@@ -241,7 +247,7 @@ export class EmailSendService {
         });
         await this.exits.exitContact(row.contact_id, 'bounced');
         if ((await this.ledger.bouncesInFirst(row.campaign_id, BOUNCE_SAMPLE)) > BOUNCE_SAMPLE * MAX_BOUNCE_SHARE) {
-          await this.pause(row.campaign_id, now, `more than ${MAX_BOUNCE_SHARE * 100}% of its first messages bounced`);
+          await this.autoPause.pause(row.campaign_id, row.contact_id, now, bounceShareReason());
         }
         return { kind: 'done', note: `bounced: ${outcome.detail}` };
       case 'blocked':
@@ -250,15 +256,15 @@ export class EmailSendService {
         await this.ledger.lockCampaign(row.campaign_id);
         await this.ledger.finish(row.id, 'blocked', now, { error: outcome.detail, toEmail: address });
         if (await this.ledger.lastFinishedAllBlocked(row.campaign_id, BLOCKED_IN_A_ROW)) {
-          await this.pause(row.campaign_id, now, `the SMTP server refuses us (${outcome.detail})`);
+          await this.autoPause.pause(
+            row.campaign_id,
+            row.contact_id,
+            now,
+            `de mailserver weigert onze berichten (${outcome.detail})`,
+          );
         }
         return { kind: 'done', note: `blocked: ${outcome.detail}` };
     }
-  }
-
-  /** Auto-pause (issue 4): logged as an error for the operator; a later wave tells the owner in the app. */
-  private async pause(campaignId: string, now: Date, why: string): Promise<void> {
-    if (await this.ledger.pauseCampaign(campaignId, now)) this.logger.error(`Campaign ${campaignId} paused: ${why}`);
   }
 
   /** The step happened: on to the next one (a wait is evaluated by the dispatcher), or completed. */

@@ -173,16 +173,6 @@ export class SendLedgerRepository {
     return row.bounced;
   }
 
-  async pauseCampaign(campaignId: string, at: Date): Promise<boolean> {
-    const rows = updatedRows(
-      await this.db.query(
-        `UPDATE campaigns SET status = 'paused', updated_at = $2 WHERE id = $1 AND status = 'running' RETURNING id`,
-        [campaignId, at],
-      ),
-    );
-    return rows.length > 0;
-  }
-
   /** The step's template version: pinned at launch, else (a campaign from before pinning) the newest. */
   async latestTemplateVersion(templateId: string): Promise<number | null> {
     const [row]: { version: number | null }[] = await this.db.query(

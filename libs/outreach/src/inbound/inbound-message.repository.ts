@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { managerFor } from '@app/core';
-import { updatedRows } from '../delivery/updated-rows';
 import { InboundResult, InboundRow, LedgerContext, NewInboundMessage } from './inbound.types';
 
 /** Received mail, and the few reads and writes its handling needs on the ledger and the timeline. */
@@ -142,16 +141,5 @@ export class InboundMessageRepository {
       [campaignId, sample],
     );
     return row.bounced;
-  }
-
-  /** `running → paused`; false when it was not running. */
-  async pauseCampaign(campaignId: string, at: Date): Promise<boolean> {
-    const rows = updatedRows(
-      await this.db.query(
-        `UPDATE campaigns SET status = 'paused', updated_at = $2 WHERE id = $1 AND status = 'running' RETURNING id`,
-        [campaignId, at],
-      ),
-    );
-    return rows.length > 0;
   }
 }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@app/core';
 import { TasksModule } from '@app/crm';
+import { AutoPauseModule } from '../auto-pause/auto-pause.module';
 import { EnrolmentsModule } from '../enrolments/enrolments.module';
 import { SuppressionsModule } from '../suppressions/suppressions.module';
 import { InboundForwarder } from './inbound-forwarder';
@@ -18,7 +19,13 @@ import { InboundService } from './inbound.service';
  * sweep that re-queues stored messages whose job was lost.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Inbound }), EnrolmentsModule, SuppressionsModule, TasksModule],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.Inbound }),
+    AutoPauseModule,
+    EnrolmentsModule,
+    SuppressionsModule,
+    TasksModule,
+  ],
   providers: [
     InboundMessageRepository,
     InboundIntake,

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
 import { Clock, Transactions } from '@app/core';
 import { TaskService } from '@app/crm';
-import { BOUNCE_SAMPLE, MAX_BOUNCE_SHARE } from '../delivery/email-send.service';
+import { AutoPauseService } from '../auto-pause/auto-pause.service';
+import { BOUNCE_SAMPLE, bounceShareReason, MAX_BOUNCE_SHARE } from '../delivery/email-send.service';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { SuppressionService } from '../suppressions/suppression.service';
 import { classifyDsnStatus, DsnRecipient, parseDsn } from './dsn';
@@ -22,14 +23,13 @@ const ENHANCED = /\b[45]\.\d{1,3}\.\d{1,3}\b/;
  */
 @Injectable()
 export class InboundService {
-  private readonly logger = new Logger('InboundService');
-
   constructor(
     private readonly messages: InboundMessageRepository,
     private readonly exits: EnrolmentExits,
     private readonly suppressions: SuppressionService,
     private readonly tasks: TaskService,
     private readonly forwarder: InboundForwarder,
+    private readonly autoPause: AutoPauseService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -115,7 +115,7 @@ export class InboundService {
         at: now,
       });
       await this.exits.exitContact(match.contact_id, 'bounced');
-      await this.pauseOnBounceRate(match.campaign_id, now);
+      await this.pauseOnBounceRate(match, now);
     } else if (bounce === 'blocked') {
       // About us (policy, SPF/DMARC, spam): never a suppression of the recipient.
       await this.messages.markLedger(match.ledger_id, 'blocked', `Blocked: ${detail}`, now);
@@ -126,13 +126,10 @@ export class InboundService {
   }
 
   /** Auto-pause (issue 4): more than 5% of the campaign's first 200 messages bounced hard, as reported later too. */
-  private async pauseOnBounceRate(campaignId: string, now: Date): Promise<void> {
-    if ((await this.messages.bouncesInFirst(campaignId, BOUNCE_SAMPLE)) <= BOUNCE_SAMPLE * MAX_BOUNCE_SHARE) return;
-    if (await this.messages.pauseCampaign(campaignId, now)) {
-      this.logger.error(
-        `Campaign ${campaignId} paused: more than ${MAX_BOUNCE_SHARE * 100}% of its first messages bounced`,
-      );
-    }
+  private async pauseOnBounceRate(match: LedgerContext, now: Date): Promise<void> {
+    if ((await this.messages.bouncesInFirst(match.campaign_id, BOUNCE_SAMPLE)) <= BOUNCE_SAMPLE * MAX_BOUNCE_SHARE)
+      return;
+    await this.autoPause.pause(match.campaign_id, match.contact_id, now, bounceShareReason());
   }
 
   /** The report's recipient that we mailed (else its first); a body without a report gives its status code. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, Clock, MailTransport, Transactions } from '@app/core';
+import { addDays, APP_CONFIG, Clock, fromAmsterdam, MailTransport, toAmsterdam, Transactions } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { addDays, fromAmsterdam, toAmsterdam } from '../calendar/amsterdam-time';
 import { DigestTask, TaskDigestRepository } from './task-digest.repository';
 
 /**

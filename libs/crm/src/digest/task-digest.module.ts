@@ -6,9 +6,8 @@ import { TaskDigestSchedule } from './task-digest.schedule';
 import { TaskDigestService } from './task-digest.service';
 
 /**
- * The daily task digest: the service and its job scheduler on `maintenance`. The `maintenance`
- * queue's one processor (crm's `MaintenanceProcessor`) must hand `task-digest` jobs to
- * `TaskDigestService.run()` — see the note in the hand-over: crm cannot import outreach.
+ * The daily task digest: the service and its job scheduler on `maintenance`. The queue's one
+ * processor (`MaintenanceProcessor`) hands `task-digest` jobs to `TaskDigestService.run()`.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Maintenance })],
