@@ -1,9 +1,11 @@
-import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Permission, Requires } from '@app/auth';
 import type { Principal } from '@app/auth';
 import {
+  campaignCsv,
+  CampaignReportService,
   cohortCsv,
   funnelCsv,
   ReportsService,
@@ -11,7 +13,7 @@ import {
   trajectoryCsv,
   TrajectoryReportService,
 } from '@app/reporting';
-import type { CohortReport, FunnelReport, TargetReport, TrajectoryReport } from '@app/reporting';
+import type { CampaignReport, CohortReport, FunnelReport, TargetReport, TrajectoryReport } from '@app/reporting';
 import { CohortQueryDto, ReportRangeQueryDto, TargetReportQueryDto } from './report-query.dto';
 import { respond } from './report-response';
 
@@ -25,6 +27,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly trajectoryReports: TrajectoryReportService,
+    private readonly campaignReports: CampaignReportService,
   ) {}
 
   @Get(['funnel', 'funnel.csv'])
@@ -74,5 +77,24 @@ export class ReportsController {
     @Req() request: Request,
   ): Promise<TargetReport | StreamableFile> {
     return respond(request, await this.reports.targets(principal, query), targetCsv, 'targets');
+  }
+
+  // `:id` also matches `<uuid>.csv`: the suffix asks for CSV (wantsCsv) and is not part of the id.
+  @Get('campaigns/:id')
+  @ApiOkResponse({
+    description:
+      '`{ steps: [{ step, templateId, templateVersion, sent, bounced, blocked, replied, unsubscribed, …Rate }], audience, enrolled, skipped, exited, employersMailed, converted, conversionRate }`',
+  })
+  async campaign(
+    @CurrentUser() principal: Principal,
+    @Param('id') id: string,
+    @Req() request: Request,
+  ): Promise<CampaignReport | StreamableFile> {
+    return respond(
+      request,
+      await this.campaignReports.report(principal, id.replace(/\.csv$/, '')),
+      campaignCsv,
+      'campaign',
+    );
   }
 }

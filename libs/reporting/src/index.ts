@@ -4,3 +4,4 @@ export * from './report-csv';
 export * from './reports.service';
 export * from './trajectory-report.service';
 export * from './reporting.module';
+export * from './campaign-report.service';

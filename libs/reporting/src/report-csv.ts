@@ -1,6 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '@app/crm';
-import { COHORT_WINDOWS, CohortReport, FunnelReport, TargetReport, TrajectoryReport } from './report.types';
+import {
+  CampaignReport,
+  COHORT_WINDOWS,
+  CohortReport,
+  FunnelReport,
+  TargetReport,
+  TrajectoryReport,
+} from './report.types';
 
 type Cell = string | number | null;
 
@@ -76,5 +83,28 @@ export function targetCsv(report: TargetReport): string {
   return toCsv(
     ['metric', 'target', 'actual', 'share'],
     report.items.map((i) => [i.metric, i.target, i.actual, i.share]),
+  );
+}
+
+/** Long format like trajectories: `group,key,step,count,rate` — one row per step figure, then the totals. */
+export function campaignCsv(report: CampaignReport): string {
+  const stepRows = report.steps.flatMap((s): Cell[][] => [
+    ['step', 'sent', s.step, s.sent, null],
+    ['step', 'bounced', s.step, s.bounced, s.bounceRate],
+    ['step', 'blocked', s.step, s.blocked, s.blockRate],
+    ['step', 'replied', s.step, s.replied, s.replyRate],
+    ['step', 'unsubscribed', s.step, s.unsubscribed, s.unsubscribeRate],
+  ]);
+  return toCsv(
+    ['group', 'key', 'step', 'count', 'rate'],
+    [
+      ...stepRows,
+      ['campaign', 'audience', null, report.audience, null],
+      ['campaign', 'enrolled', null, report.enrolled, null],
+      ...Object.entries(report.skipped).map(([key, n]): Cell[] => ['skipped', key, null, n, null]),
+      ...Object.entries(report.exited).map(([key, n]): Cell[] => ['exited', key, null, n, null]),
+      ['campaign', 'employers_mailed', null, report.employersMailed, null],
+      ['campaign', 'converted', null, report.converted, report.conversionRate],
+    ],
   );
 }

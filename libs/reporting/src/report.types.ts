@@ -87,3 +87,49 @@ export interface TargetReport {
   to: string;
   items: TargetReportItem[];
 }
+
+/** One e-mail step of a campaign (docs/metrics.md "Campaign results"); rates are null when their base is 0. */
+export interface CampaignStepResult {
+  step: number;
+  templateId: string | null;
+  templateVersion: number | null;
+  sent: number;
+  bounced: number;
+  blocked: number;
+  replied: number;
+  unsubscribed: number;
+  bounceRate: number | null;
+  blockRate: number | null;
+  replyRate: number | null;
+  unsubscribeRate: number | null;
+}
+
+export const CAMPAIGN_EXIT_REASONS = [
+  'replied',
+  'unsubscribed',
+  'bounced',
+  'stage_reached',
+  'not_interested',
+  'paused',
+  'suppressed',
+  'restricted',
+  'removed',
+  'cancelled',
+] as const;
+export type CampaignExitReason = (typeof CAMPAIGN_EXIT_REASONS)[number];
+
+export interface CampaignReport {
+  campaignId: string;
+  name: string;
+  regionId: string;
+  status: string;
+  exitStage: string;
+  steps: CampaignStepResult[];
+  audience: number;
+  enrolled: number;
+  skipped: { noEmail: number; noBasis: number; suppressed: number; restricted: number; overlap: number };
+  exited: Record<CampaignExitReason, number> & { total: number };
+  employersMailed: number;
+  converted: number;
+  conversionRate: number | null;
+}

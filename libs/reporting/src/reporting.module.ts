@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CrmModule } from '@app/crm';
+import { CampaignReportRepository } from './campaign-report.repository';
+import { CampaignReportService } from './campaign-report.service';
 import { CohortReportRepository } from './cohort-report.repository';
 import { FunnelReportRepository } from './funnel-report.repository';
 import { ReportScope } from './report-scope.service';
@@ -19,7 +21,9 @@ import { TrajectoryReportService } from './trajectory-report.service';
     CohortReportRepository,
     TrajectoryReportRepository,
     TargetReportRepository,
+    CampaignReportRepository,
+    CampaignReportService,
   ],
-  exports: [ReportsService, TrajectoryReportService],
+  exports: [ReportsService, TrajectoryReportService, CampaignReportService],
 })
 export class ReportingModule {}
