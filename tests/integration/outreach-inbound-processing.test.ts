@@ -31,6 +31,8 @@ describe('processing inbound mail', () => {
   let senderId: string;
   let template: string;
   const clock = new FixedClock(new Date('2027-03-02T10:00:00Z'));
+  /** While set, the SMTP server refuses the forward to the sender (a temporary failure). */
+  let refuseForward = false;
   const fixtures = () => ({ app }) as unknown as TestApp;
 
   /** A running one-step-and-wait campaign whose first e-mail was sent to every contact (ledger rows `sent`). */
@@ -87,7 +89,10 @@ describe('processing inbound mail', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    sink = await startSmtpSink();
+    sink = await startSmtpSink({
+      rejectRcpt: (address) =>
+        refuseForward && address === 'anna@wsp.example' ? { code: 451, message: '4.3.0 Try again later' } : undefined,
+    });
     config = loadConfig({
       DATABASE_URL: database.url,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -175,6 +180,36 @@ describe('processing inbound mail', () => {
     expect(await db.query(`SELECT id FROM tasks WHERE employer_id = $1`, [employers[0].employerId])).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(toSender()).toBe(before + 1);
+  });
+
+  it('should keep the exit and the task when the forward fails, and forward once on the retry', async () => {
+    const { campaignId, employers, ledger } = await sentCampaign([['f1@five.example', 'f2@five.example']]);
+    const id = await store({ ledgerId: ledger('f1@five.example').id, kind: 'reply', raw: reply });
+    const toSender = () => sink.messages.filter((m) => m.envelope.rcptTo.includes('anna@wsp.example')).length;
+    const before = toSender();
+
+    refuseForward = true;
+    try {
+      await expect(inbound.process(id)).rejects.toThrow();
+    } finally {
+      refuseForward = false;
+    }
+
+    expect(await enrolments(campaignId)).toEqual([
+      { status: 'exited', exit_reason: 'replied', email: 'f1@five.example' },
+      { status: 'exited', exit_reason: 'replied', email: 'f2@five.example' },
+    ]);
+    expect(await db.query(`SELECT id FROM tasks WHERE employer_id = $1`, [employers[0].employerId])).toHaveLength(1);
+    expect(toSender()).toBe(before);
+
+    await inbound.process(id);
+    await inbound.process(id);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(toSender()).toBe(before + 1);
+    expect(await db.query(`SELECT id FROM tasks WHERE employer_id = $1`, [employers[0].employerId])).toHaveLength(1);
+    const [row] = await db.query(`SELECT forwarded_at FROM inbound_messages WHERE id = $1`, [id]);
+    expect(row.forwarded_at).not.toBeNull();
   });
 
   it('should only note a soft bounce on the ledger row when the mailbox is full', async () => {

@@ -13,6 +13,7 @@ export * from './database/embedded-postgres';
 export * from './database/project-path';
 export * from './database/startup-lock';
 export * from './queue/queue-name';
+export * from './queue/add-unless-pending';
 export * from './queue/queue.module';
 export * from './redis/redis-connection';
 export * from './runtime/runtime';

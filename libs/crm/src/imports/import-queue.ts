@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QueueName } from '@app/core';
+import { addUnlessPending, QueueName } from '@app/core';
 import { ImportJobData, ImportJobName, importJobId } from './import.types';
 
 /** Adds import jobs: the payload is the import's id only, the job id is derived from it. */
@@ -16,12 +16,6 @@ export class ImportQueue {
    * the old job, says whether work is left (the worker skips a finished import).
    */
   async add(name: ImportJobName, importId: string): Promise<void> {
-    const jobId = importJobId(importId);
-    const old = await this.queue.getJob(jobId);
-    if (old) {
-      const state = await old.getState();
-      if (state === 'completed' || state === 'failed') await old.remove();
-    }
-    await this.queue.add(name, { importId }, { jobId });
+    await addUnlessPending(this.queue, name, { importId }, { jobId: importJobId(importId) });
   }
 }

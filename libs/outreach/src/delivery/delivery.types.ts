@@ -78,4 +78,5 @@ export interface SendState {
   sender_name: string | null;
   sender_email: string | null;
   employer_stage: string;
+  exit_stage: string;
 }

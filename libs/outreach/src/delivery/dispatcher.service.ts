@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Clock, QueueName, Transactions } from '@app/core';
+import { addUnlessPending, Clock, QueueName, Transactions } from '@app/core';
 import { SendCalendar } from '../calendar/send-calendar';
 import { EnrolmentStopRepository } from './enrolment-stop.repository';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
@@ -183,22 +183,22 @@ export class DispatcherService {
     if (jobs.length === 0) return 0;
     const emails = jobs.filter((job) => job.queue === 'email');
     const steps = jobs.filter((job) => job.queue === 'step');
-    if (emails.length > 0) {
-      await this.emailQueue.addBulk(
-        emails.map((job) => ({
-          name: EMAIL_SEND_JOB,
-          data: { ledgerId: job.id },
-          opts: { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
-        })),
+    // One by one through `addUnlessPending`: a failed job still kept in Redis under the same id would
+    // make a plain add a no-op, and the row would stay `queued` for ever.
+    for (const job of emails) {
+      await addUnlessPending(
+        this.emailQueue,
+        EMAIL_SEND_JOB,
+        { ledgerId: job.id },
+        { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
       );
     }
-    if (steps.length > 0) {
-      await this.stepQueue.addBulk(
-        steps.map((job) => ({
-          name: SEQUENCE_STEP_JOB,
-          data: { enrolmentId: job.id, stepIndex: job.index! },
-          opts: { jobId: sequenceStepJobId(job.id, job.index!), removeOnComplete: true },
-        })),
+    for (const job of steps) {
+      await addUnlessPending(
+        this.stepQueue,
+        SEQUENCE_STEP_JOB,
+        { enrolmentId: job.id, stepIndex: job.index! },
+        { jobId: sequenceStepJobId(job.id, job.index!), removeOnComplete: true },
       );
     }
     this.logger.debug(`Queued ${emails.length} e-mail(s) and ${steps.length} step(s)`);

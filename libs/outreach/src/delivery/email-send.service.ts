@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Clock, DomainError, MailTransport, Transactions } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { StageService } from '@app/crm';
+import { pipelineIndex, StageService } from '@app/crm';
 import { AutoPauseService } from '../auto-pause/auto-pause.service';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { SendCalendar } from '../calendar/send-calendar';
@@ -32,6 +32,17 @@ const PAUSED_RETRY_MS = 60_000;
 /** The task title's reason when too many of a campaign's first messages bounced. */
 export function bounceShareReason(): string {
   return `meer dan ${MAX_BOUNCE_SHARE * 100}% van de eerste ${BOUNCE_SAMPLE} berichten kwam hard terug`;
+}
+
+/** Why the employer's stage ends the enrolment (as the stage listener decides), or null to send. */
+export function stageExitReason(
+  stage: string,
+  exitStage: string,
+): 'not_interested' | 'paused' | 'stage_reached' | null {
+  if (stage === 'not_interested' || stage === 'paused') return stage;
+  const index = pipelineIndex(stage);
+  const exitIndex = pipelineIndex(exitStage);
+  return index >= 0 && exitIndex >= 0 && index >= exitIndex ? 'stage_reached' : null;
 }
 
 /**
@@ -109,6 +120,13 @@ export class EmailSendService {
     if (!state || state.enrolment_status !== 'active' || state.current_step !== row.step_index) {
       await this.ledger.finish(row.id, 'skipped', now, { error: `enrolment ${state?.enrolment_status ?? 'gone'}` });
       return { kind: 'done', note: 'enrolment no longer at this step' };
+    }
+    const stageExit = stageExitReason(state.employer_stage, state.exit_stage);
+    if (stageExit) {
+      // The stage listener runs after its commit and in one process only: the send checks it itself.
+      await this.ledger.finish(row.id, 'skipped', now, { error: `employer stage ${state.employer_stage}` });
+      await this.exits.exitEnrolment(row.campaign_id, row.contact_id, stageExit);
+      return { kind: 'done', note: `skipped: employer ${state.employer_stage}` };
     }
     if (state.campaign_status !== 'running') {
       await this.ledger.requeue(row.id, new Date(now.getTime() + PAUSED_RETRY_MS));

@@ -124,6 +124,7 @@ export class SendLedgerRepository {
     const rows: SendState[] = await this.db.query(
       `SELECT e.status AS enrolment_status, e.current_step, e.employer_id,
               c.status AS campaign_status, c.region_id AS campaign_region_id, c.sender_id, c.steps, c.send_window,
+              c.exit_stage,
               k.email AS contact_email, k.email_basis, r.pressure_days, r.closing_days::text[] AS closing_days,
               w.email AS wsp_email, u.name AS sender_name, u.email AS sender_email, o.stage AS employer_stage
        FROM enrolments e

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { simpleParser } from 'mailparser';
 import type { AddressObject } from 'mailparser';
-import { APP_CONFIG, Clock, QueueName } from '@app/core';
+import { addUnlessPending, APP_CONFIG, Clock, QueueName } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { DeliveryTokens } from '../delivery/delivery-tokens';
 import { classifyInbound } from './inbound-classifier';
@@ -59,7 +59,7 @@ export class InboundIntake {
     return id;
   }
 
-  /** Re-queues messages whose job was lost (e.g. an emptied Redis); the deterministic job id avoids doubles. */
+  /** Re-queues messages whose job was lost (e.g. an emptied Redis); a pending job is left alone, a finished one re-added. */
   async requeueUnprocessed(): Promise<number> {
     const ids = await this.messages.unprocessed(1000);
     for (const id of ids) await this.enqueue(id);
@@ -68,7 +68,7 @@ export class InboundIntake {
   }
 
   private async enqueue(id: string): Promise<void> {
-    await this.queue.add(INBOUND_JOB, { inboundId: id }, { jobId: inboundJobId(id) });
+    await addUnlessPending(this.queue, INBOUND_JOB, { inboundId: id }, { jobId: inboundJobId(id) });
   }
 }
 

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { managerFor } from '@app/core';
 import { InboundResult, InboundRow, LedgerContext, NewInboundMessage } from './inbound.types';
 
+/** A reply that was handled and matched (`ledger_id` set) but whose forward to the sender has not gone out. */
+const UNFORWARDED = `(kind = 'reply' AND processed_at IS NOT NULL AND ledger_id IS NOT NULL AND forwarded_at IS NULL)`;
+
 /** Received mail, and the few reads and writes its handling needs on the ledger and the timeline. */
 @Injectable()
 export class InboundMessageRepository {
@@ -62,10 +65,34 @@ export class InboundMessageRepository {
     );
   }
 
-  /** Ids of messages not processed yet (a job lost with Redis), oldest first. */
+  /**
+   * A handled, matched reply not forwarded yet, locked until commit (a second worker then no longer
+   * finds it); null when there is nothing to forward.
+   */
+  async lockUnforwarded(id: string): Promise<InboundRow | null> {
+    const rows: InboundRow[] = await this.db.query(
+      `SELECT id, ledger_id, kind, envelope_from, from_address, subject, message_id, in_reply_to, raw, processed_at
+       FROM inbound_messages
+       WHERE id = $1 AND ${UNFORWARDED}
+       FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markForwarded(id: string, to: string | null, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE inbound_messages SET forwarded_at = $2,
+         result = coalesce(result, '{}'::jsonb) || jsonb_build_object('forwardedTo', $3::text)
+       WHERE id = $1`,
+      [id, at, to],
+    );
+  }
+
+  /** Ids of messages not processed yet, or replies not forwarded yet (a job lost with Redis), oldest first. */
   async unprocessed(limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM inbound_messages WHERE processed_at IS NULL ORDER BY received_at LIMIT $1`,
+      `SELECT id FROM inbound_messages WHERE processed_at IS NULL OR ${UNFORWARDED} ORDER BY received_at LIMIT $1`,
       [limit],
     );
     return rows.map((row) => row.id);

@@ -16,7 +16,7 @@ const ENHANCED = /\b[45]\.\d{1,3}\.\d{1,3}\b/;
 /**
  * Handles one stored inbound message (`inbound` job): finds the message it answers (reply token,
  * else `In-Reply-To` / `References`), then a reply exits the employer's enrolments in that campaign,
- * is logged, becomes a task for the owner and is forwarded to the sender; an auto-reply is only
+ * is logged, becomes a task for the owner and, once that committed, is forwarded to the sender; an auto-reply is only
  * logged; a bounce is classified (hard → suppress everywhere and exit, soft → note, blocked →
  * `blocked`, never a suppression). The message row is locked and `processed_at` set in the same
  * transaction, so a second run changes nothing.
@@ -35,7 +35,7 @@ export class InboundService {
   ) {}
 
   async process(inboundId: string): Promise<string> {
-    return this.transactions.run(async () => {
+    const outcome = await this.transactions.run(async () => {
       const message = await this.messages.lock(inboundId);
       if (!message) return 'gone';
       if (message.processed_at) return 'already processed';
@@ -46,6 +46,23 @@ export class InboundService {
         : { matched: false };
       await this.messages.markProcessed(message.id, match, result, now);
       return `${message.kind}: ${JSON.stringify(result)}`;
+    });
+    await this.forwardIfDue(inboundId);
+    return outcome;
+  }
+
+  /**
+   * A reply's forward, after its handling committed: a failing SMTP server must not undo the exit,
+   * activity and task. A failed forward throws (the job retries, and only forwards); the row lock and
+   * `forwarded_at` keep it to one forward.
+   */
+  private async forwardIfDue(inboundId: string): Promise<void> {
+    await this.transactions.run(async () => {
+      const message = await this.messages.lockUnforwarded(inboundId);
+      if (!message) return;
+      const match = await this.messages.ledgerContext(message.ledger_id!);
+      const to = match ? await this.forwarder.forward(message, match, await simpleParser(message.raw)) : null;
+      await this.messages.markForwarded(message.id, to, this.clock.now());
     });
   }
 
@@ -94,9 +111,8 @@ export class InboundService {
       `Antwoord op campagne "${match.campaign_name}" van ${match.contact_name}`.slice(0, 200),
       now,
     );
-    // Inside the transaction: a failed forward rolls the whole handling back and the job retries.
-    const forwarded = await this.forwarder.forward(message, match, await simpleParser(message.raw));
-    return { exitedCampaigns: exited.campaignIds, taskId: task.id, forwardedTo: forwarded };
+    // The forward follows once this commits (`forwardIfDue`).
+    return { exitedCampaigns: exited.campaignIds, taskId: task.id };
   }
 
   private async bounce(message: InboundRow, match: LedgerContext, now: Date): Promise<Record<string, unknown>> {

@@ -15,6 +15,7 @@ import { OutreachEnrolments1764300003000 } from './1764300003000-outreach-enrolm
 import { OutreachDelivery1764300003100 } from './1764300003100-outreach-delivery';
 import { OutreachInbound1764300003300 } from './1764300003300-outreach-inbound';
 import { ReportingIndexes1764300004000 } from './1764300004000-reporting-indexes';
+import { InboundForwarded1764300003400 } from './1764300003400-inbound-forwarded';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OutreachDelivery1764300003100,
   OutreachInbound1764300003300,
   ReportingIndexes1764300004000,
+  InboundForwarded1764300003400,
 ];
