@@ -14,8 +14,8 @@ import { ImportFileChunks1764300002450 } from './1764300002450-import-file-chunk
 import { OutreachEnrolments1764300003000 } from './1764300003000-outreach-enrolments';
 import { OutreachDelivery1764300003100 } from './1764300003100-outreach-delivery';
 import { OutreachInbound1764300003300 } from './1764300003300-outreach-inbound';
-import { ReportingIndexes1764300004000 } from './1764300004000-reporting-indexes';
 import { InboundForwarded1764300003400 } from './1764300003400-inbound-forwarded';
+import { ReportingIndexes1764300004000 } from './1764300004000-reporting-indexes';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -35,6 +35,6 @@ export const MIGRATIONS = [
   OutreachEnrolments1764300003000,
   OutreachDelivery1764300003100,
   OutreachInbound1764300003300,
-  ReportingIndexes1764300004000,
   InboundForwarded1764300003400,
+  ReportingIndexes1764300004000,
 ];
