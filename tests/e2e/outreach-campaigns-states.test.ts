@@ -37,7 +37,9 @@ describe('Campaign state actions over HTTP', () => {
   };
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    // No queue workers: statuses are set by SQL here, and the dispatcher would complete a running
+    // campaign without enrolments (or a launch job would move it on) while a test looks at it.
+    testApp = await startTestApp({ WORKERS: 'off' });
     am25 = await regionId(testApp, 'AM25');
     manager = await createUser(testApp, { role: 'account_manager', regionCodes: ['AM25'] });
     coordinator = await createUser(testApp, { role: 'coordinator', regionCodes: ['AM25'] });

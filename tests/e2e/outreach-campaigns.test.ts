@@ -46,7 +46,8 @@ describe('Campaign definitions over HTTP', () => {
     };
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    // No queue workers: statuses are set by SQL here and must not be moved on by the dispatcher.
+    testApp = await startTestApp({ WORKERS: 'off' });
     am25 = await regionId(testApp, 'AM25');
     am01 = await regionId(testApp, 'AM01');
     manager = await createUser(testApp, { role: 'account_manager', regionCodes: ['AM25'] });
