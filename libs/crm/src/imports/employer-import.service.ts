@@ -3,17 +3,15 @@ import { APP_CONFIG, Clock, Transactions } from '@app/core';
 // Type-only: a decorated constructor parameter would otherwise import the interface at run time (ESM).
 import type { AppConfig } from '@app/core';
 import { assignRounds } from './batch-rounds';
-import { checkUtf8, CsvRecord, csvRecords } from './csv-records';
+import { countCsvRows, lockProgressAt, readBatchRows, runCsvBatches } from './csv-batch-runner';
+import { CsvRecord } from './csv-records';
 import { EmployerCsvColumn } from './employer-csv-format';
 import { employerCsvRow, readEmployerCsvHeader } from './employer-csv-header';
 import { EmployerImportRepository } from './employer-import.repository';
-import { cellValue, EmployerRowContext, EmployerRowValues, readEmployerRow } from './employer-row';
+import { cellValue, EmployerRowContext, readEmployerRow } from './employer-row';
 import { ImportFileError } from './import-file.error';
-import { ImportRowError, ImportStatus } from './import.types';
+import { ImportStatus } from './import.types';
 import { BatchCounts, ImportRun, ImportsRepository } from './imports.repository';
-
-/** Slices read from `imports.file` at a time: memory stays bounded whatever the file size. */
-export const FILE_CHUNK_BYTES = 1024 * 1024;
 
 /** How far past IMPORT_BATCH_SIZE a batch may grow to keep one employer's rows together. */
 const MAX_BATCH_STRETCH = 2;
@@ -42,7 +40,8 @@ export class EmployerImportService {
     if (run.status === 'completed' || run.status === 'failed') return run.status;
     try {
       if (run.status === 'queued') {
-        await this.imports.start(importId, await this.countRows(importId), this.clock.now());
+        const total = await countCsvRows(this.imports, importId, readEmployerCsvHeader);
+        await this.imports.start(importId, total, this.clock.now());
       }
       await this.applyRows(run);
       await this.imports.complete(importId, this.clock.now());
@@ -59,44 +58,22 @@ export class EmployerImportService {
     await this.imports.fail(importId, message, this.clock.now());
   }
 
-  private async countRows(importId: string): Promise<number> {
-    let rows = -1;
-    for await (const record of csvRecords(checkUtf8(this.imports.fileChunks(importId, FILE_CHUNK_BYTES)))) {
-      if (rows === -1) readEmployerCsvHeader(record.cells);
-      rows++;
-    }
-    if (rows === -1) throw new ImportFileError('The file has no header row');
-    return rows;
-  }
-
   private async applyRows(run: ImportRun): Promise<void> {
     const context = await this.rowContext(run);
-    let header: EmployerCsvColumn[] | null = null;
-    let toSkip = run.processed;
-    let applied = run.processed;
-    let batch: CsvRecord[] = [];
-    let lastKey: string | null = null;
     const size = this.config.importBatchSize;
-    for await (const record of csvRecords(this.imports.fileChunks(run.id, FILE_CHUNK_BYTES))) {
-      if (header === null) {
-        header = readEmployerCsvHeader(record.cells);
-      } else if (toSkip > 0) {
-        toSkip--; // applied by an earlier attempt
-      } else {
-        // A full batch ends between employers: an employer's adjacent rows (an export's one row per
-        // contact) stay in one batch, where contact matching knows what its earlier rows took.
+    let lastKey: string | null = null;
+    await runCsvBatches(this.imports, run, {
+      readHeader: readEmployerCsvHeader,
+      // A full batch ends between employers: an employer's adjacent rows (an export's one row per
+      // contact) stay in one batch, where contact matching knows what its earlier rows took.
+      startsNewBatch: (header, batch, record) => {
         const key = employerKey(header, record);
-        if (batch.length >= size && (key !== lastKey || batch.length >= size * MAX_BATCH_STRETCH)) {
-          await this.applyBatch(run, header, batch, applied, context);
-          applied += batch.length;
-          batch = [];
-        }
-        batch.push(record);
+        const cut = batch.length >= size && (key !== lastKey || batch.length >= size * MAX_BATCH_STRETCH);
         lastKey = key;
-      }
-    }
-    if (header === null) throw new ImportFileError('The file has no header row');
-    if (batch.length > 0) await this.applyBatch(run, header, batch, applied, context);
+        return cut;
+      },
+      applyBatch: (header, records, alreadyApplied) => this.applyBatch(run, header, records, alreadyApplied, context),
+    });
   }
 
   private async applyBatch(
@@ -106,23 +83,11 @@ export class EmployerImportService {
     alreadyApplied: number,
     context: EmployerRowContext,
   ): Promise<void> {
-    const errors: ImportRowError[] = [];
-    const valid: EmployerRowValues[] = [];
-    for (const record of records) {
-      const mapped = employerCsvRow(header, record.cells);
-      if (!mapped.ok) {
-        errors.push({ row: record.line, field: 'row', problem: mapped.problem });
-        continue;
-      }
-      const result = readEmployerRow(record.line, mapped.row, context);
-      if (result.ok) valid.push(result.values);
-      else errors.push(...result.errors);
-    }
+    const { valid, errors } = readBatchRows(header, records, employerCsvRow, (line, row) =>
+      readEmployerRow(line, row, context),
+    );
     await this.transactions.run(async () => {
-      const progress = await this.imports.lockProgress(run.id);
-      if (progress?.status !== 'running' || progress.processed !== alreadyApplied) {
-        throw new Error(`Import ${run.id} moved on without this worker (another attempt is running it)`);
-      }
+      await lockProgressAt(this.imports, run.id, alreadyApplied);
       const rounds = assignRounds(valid, (row) => `${row.regionId} ${row.kvkNumber}`);
       const outcomes = await this.employers.apply(rounds, run.createdBy, this.clock.now());
       const counts: BatchCounts = {

@@ -4,15 +4,15 @@ import { APP_CONFIG, Clock, Transactions } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { todayInAmsterdam } from '../shared/calendar-date';
 import { TrajectoryStages } from '../trajectories/trajectory-stages.service';
-import { checkUtf8, CsvRecord, csvRecords } from './csv-records';
-import { FILE_CHUNK_BYTES } from './employer-import.service';
+import { countCsvRows, lockProgressAt, readBatchRows, runCsvBatches } from './csv-batch-runner';
+import { CsvRecord } from './csv-records';
 import { ImportFileError } from './import-file.error';
-import { ImportRowError, ImportStatus } from './import.types';
+import { ImportStatus } from './import.types';
 import { BatchCounts, ImportRun, ImportsRepository } from './imports.repository';
 import { TrajectoryCsvColumn } from './trajectory-csv-format';
 import { readTrajectoryCsvHeader, trajectoryCsvRow } from './trajectory-csv-header';
 import { TrajectoryBatchWriter } from './trajectory-batch-writer';
-import { readTrajectoryRow, TrajectoryRowContext, TrajectoryRowValues } from './trajectory-row';
+import { readTrajectoryRow, TrajectoryRowContext } from './trajectory-row';
 
 /**
  * Runs a trajectory import like the employer import: a counting pass checks the file, then rows are
@@ -40,7 +40,8 @@ export class TrajectoryImportService {
     if (run.status === 'completed' || run.status === 'failed') return run.status;
     try {
       if (run.status === 'queued') {
-        await this.imports.start(importId, await this.countRows(importId), this.clock.now());
+        const total = await countCsvRows(this.imports, importId, readTrajectoryCsvHeader);
+        await this.imports.start(importId, total, this.clock.now());
       }
       await this.applyRows(run);
       await this.followStages(run);
@@ -53,16 +54,6 @@ export class TrajectoryImportService {
     }
   }
 
-  private async countRows(importId: string): Promise<number> {
-    let rows = -1;
-    for await (const record of csvRecords(checkUtf8(this.imports.fileChunks(importId, FILE_CHUNK_BYTES)))) {
-      if (rows === -1) readTrajectoryCsvHeader(record.cells);
-      rows++;
-    }
-    if (rows === -1) throw new ImportFileError('The file has no header row');
-    return rows;
-  }
-
   private async applyRows(run: ImportRun): Promise<void> {
     const regions = await this.writer.regions();
     const context: TrajectoryRowContext = {
@@ -70,25 +61,11 @@ export class TrajectoryImportService {
       allowedRegionIds: run.regionIds === null ? null : new Set(run.regionIds),
       today: todayInAmsterdam(this.clock),
     };
-    let header: TrajectoryCsvColumn[] | null = null;
-    let toSkip = run.processed;
-    let applied = run.processed;
-    let batch: CsvRecord[] = [];
-    for await (const record of csvRecords(this.imports.fileChunks(run.id, FILE_CHUNK_BYTES))) {
-      if (header === null) header = readTrajectoryCsvHeader(record.cells);
-      else if (toSkip > 0)
-        toSkip--; // applied by an earlier attempt
-      else {
-        batch.push(record);
-        if (batch.length >= this.config.importBatchSize) {
-          await this.applyBatch(run, header, batch, applied, context);
-          applied += batch.length;
-          batch = [];
-        }
-      }
-    }
-    if (header === null) throw new ImportFileError('The file has no header row');
-    if (batch.length > 0) await this.applyBatch(run, header, batch, applied, context);
+    await runCsvBatches(this.imports, run, {
+      readHeader: readTrajectoryCsvHeader,
+      startsNewBatch: (_header, batch) => batch.length >= this.config.importBatchSize,
+      applyBatch: (header, records, alreadyApplied) => this.applyBatch(run, header, records, alreadyApplied, context),
+    });
   }
 
   private async applyBatch(
@@ -98,23 +75,11 @@ export class TrajectoryImportService {
     alreadyApplied: number,
     context: TrajectoryRowContext,
   ): Promise<void> {
-    const errors: ImportRowError[] = [];
-    const valid: TrajectoryRowValues[] = [];
-    for (const record of records) {
-      const mapped = trajectoryCsvRow(header, record.cells);
-      if (!mapped.ok) {
-        errors.push({ row: record.line, field: 'row', problem: mapped.problem });
-        continue;
-      }
-      const result = readTrajectoryRow(record.line, mapped.row, context);
-      if (result.ok) valid.push(result.values);
-      else errors.push(...result.errors);
-    }
+    const { valid, errors } = readBatchRows(header, records, trajectoryCsvRow, (line, row) =>
+      readTrajectoryRow(line, row, context),
+    );
     await this.transactions.run(async () => {
-      const progress = await this.imports.lockProgress(run.id);
-      if (progress?.status !== 'running' || progress.processed !== alreadyApplied) {
-        throw new Error(`Import ${run.id} moved on without this worker (another attempt is running it)`);
-      }
+      await lockProgressAt(this.imports, run.id, alreadyApplied);
       const written = await this.writer.write(valid, run, this.clock.now());
       const counts: BatchCounts = {
         processed: records.length,
