@@ -1,7 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, exitOnStartupFailure, loadConfig, openRuntime, runStartupWork } from '@app/core';
+import {
+  closeGracefully,
+  ConfigError,
+  createAppLogger,
+  exitOnStartupFailure,
+  loadConfig,
+  NestPinoLogger,
+  openRuntime,
+  runStartupWork,
+} from '@app/core';
 import { ensureFirstAdmin } from '@app/auth';
 import { WorkerModule } from './worker.module';
 
@@ -13,6 +22,8 @@ async function main(): Promise<void> {
   const logger = new Logger('Vliegwiel worker');
   const log = (line: string) => logger.log(line);
   const config = loadConfig();
+  // JSON lines with e-mail addresses scrubbed above debug, like the api (the first-admin line included).
+  Logger.overrideLogger(new NestPinoLogger(createAppLogger(config.logLevel)));
   if (!config.databaseUrl) {
     // The embedded PostgreSQL belongs to one api process, which then hosts the workers itself.
     throw new ConfigError(['DATABASE_URL: the standalone worker needs the database the api uses; set DATABASE_URL']);
@@ -26,7 +37,7 @@ async function main(): Promise<void> {
       },
     ]);
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, runtime.databaseUrl));
-    runtime.onStop(() => app.close());
+    runtime.onStop(() => closeGracefully(app, config.shutdownGraceMs, log));
     await app.init();
   } catch (error) {
     await runtime.close();

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { WorkerProgressRecorder } from '@app/core';
 import { ImportWorkerModule, MaintenanceWorkerModule } from '@app/crm';
-import { DeliveryWorkerModule, InboundModule, LaunchWorkerModule, TemplateWorkerModule } from '@app/outreach';
+import {
+  DeliveryWorkerModule,
+  InboundModule,
+  LaunchWorkerModule,
+  RetentionWorkerModule,
+  TemplateWorkerModule,
+} from '@app/outreach';
 
 /**
  * Every queue processor and scheduler, in one list: the worker app hosts them, and so does the api
@@ -9,12 +17,16 @@ import { DeliveryWorkerModule, InboundModule, LaunchWorkerModule, TemplateWorker
  */
 @Module({
   imports: [
+    DiscoveryModule,
     ImportWorkerModule,
     MaintenanceWorkerModule,
     TemplateWorkerModule,
     LaunchWorkerModule,
     DeliveryWorkerModule,
     InboundModule,
+    RetentionWorkerModule,
   ],
+  // Every job that starts or ends refreshes its queue's progress key (readiness, `/api/health/ready`).
+  providers: [WorkerProgressRecorder],
 })
 export class QueueProcessorsModule {}

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { DomainEventsModule } from '../events/domain-events.module';
+import { LoggingModule } from '../logging/logging.module';
 import { MailModule } from '../mail/mail.module';
 import { QueueModule } from '../queue/queue.module';
 
@@ -25,6 +26,7 @@ export class CoreInfrastructureModule {
         AuditModule,
         DomainEventsModule,
         MailModule,
+        LoggingModule,
       ],
     };
   }

@@ -39,7 +39,7 @@ export async function openRuntime(
   const stops: Array<() => Promise<void>> = [];
   const runtime = createRuntime(stops, log);
   // From the first moment: a signal during start-up must still stop what has been started.
-  if (options.handleSignals ?? true) exitOnSignal(runtime, log);
+  if (options.handleSignals ?? true) exitOnSignal(runtime, log, config.shutdownGraceMs + HARD_STOP_AFTER_GRACE_MS);
   try {
     runtime.redisUrl = await resolveRedis(config, options.redis ?? 'required', log, stops);
     if (config.databaseUrl) {
@@ -93,8 +93,14 @@ async function resolveRedis(
   );
 }
 
-/** SIGTERM/SIGINT: close everything in order and exit 0; a second signal exits at once. */
-function exitOnSignal(runtime: Runtime, log: (line: string) => void): void {
+/** After the jobs' grace period: time for closing connections and the embedded database before giving up. */
+const HARD_STOP_AFTER_GRACE_MS = 15_000;
+
+/**
+ * SIGTERM/SIGINT: close everything in order and exit 0; a second signal exits at once, and so does a
+ * close that hangs past `hardStopMs` (exit 1), so an orchestrator's stop never waits for ever.
+ */
+function exitOnSignal(runtime: Runtime, log: (line: string) => void, hardStopMs: number): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -103,6 +109,10 @@ function exitOnSignal(runtime: Runtime, log: (line: string) => void): void {
     }
     stopping = true;
     log(`${signal}: shutting down`);
+    setTimeout(() => {
+      log(`still stopping after ${hardStopMs} ms: exiting without waiting`);
+      process.exit(1);
+    }, hardStopMs).unref();
     void runtime.close().then(() => process.exit(0));
   };
   process.on('SIGTERM', onSignal);

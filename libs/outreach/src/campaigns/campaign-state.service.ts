@@ -27,6 +27,8 @@ export class CampaignStateService {
   async apply(principal: Principal, id: string, action: CampaignUserAction): Promise<CampaignResponse> {
     const campaignId = assertUuid(id);
     return this.transactions.run(async () => {
+      // Enrolments before the campaign row, the order every send and exit uses (no cancel-vs-exit deadlock).
+      if (action === 'cancel') await this.exits.lockCampaignEnrolments(campaignId);
       const campaign = await this.campaigns.findById(campaignId, RegionScope.of(principal).sqlRegionIds, true);
       if (!campaign) throw DomainError.notFound('campaign');
       const transition = campaignTransition(campaign.status, action);

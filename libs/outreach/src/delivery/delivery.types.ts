@@ -42,6 +42,7 @@ export interface LedgerRow {
   message_id: string | null;
   attempts: number;
   due_at: Date;
+  sending_at: Date | null;
 }
 
 /** An active enrolment that the dispatcher locked, with what its campaign and region say. */

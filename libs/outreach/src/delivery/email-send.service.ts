@@ -7,6 +7,7 @@ import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { SendCalendar } from '../calendar/send-calendar';
 import { RenderContextBuilder } from '../templates/render-context.builder';
 import { TemplateRenderer } from '../templates/template-renderer';
+import { ContactPrivacyRepository } from '../privacy/contact-privacy.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SuppressionService } from '../suppressions/suppression.service';
 import { DeliveryTokens } from './delivery-tokens';
@@ -14,7 +15,22 @@ import { LedgerRow, SendState } from './delivery.types';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
 import { EnrolmentStopRepository } from './enrolment-stop.repository';
 import { SendLedgerRepository } from './send-ledger.repository';
-import { classifySmtpError } from './smtp-outcome';
+import { classifySmtpError, SmtpOutcome } from './smtp-outcome';
+
+/** What the SMTP server accepted, kept so the record can be written again if its transaction fails. */
+interface Accepted {
+  state: SendState;
+  address: string;
+  messageId: string;
+  replyToken: string | undefined;
+  at: Date;
+}
+
+/** How far one delivery got: whether the SMTP call started, and what the server accepted. */
+interface Attempt {
+  smtpStarted: boolean;
+  accepted: Accepted | null;
+}
 
 /** What the email-send job does next. */
 export type SendResult =
@@ -62,6 +78,7 @@ export class EmailSendService {
     private readonly exits: EnrolmentExits,
     private readonly suppressions: SuppressionRepository,
     private readonly suppressionService: SuppressionService,
+    private readonly privacy: ContactPrivacyRepository,
     private readonly contexts: RenderContextBuilder,
     private readonly renderer: TemplateRenderer,
     private readonly stages: StageService,
@@ -77,18 +94,38 @@ export class EmailSendService {
   async send(ledgerId: string, finalAttempt: boolean): Promise<SendResult> {
     const row = await this.ledger.find(ledgerId);
     if (!row) return { kind: 'done', note: 'gone' };
+    if (row.status === 'sending') return this.settleAbandoned(row);
     if (row.status !== 'queued') return { kind: 'done', note: `already ${row.status}` };
     const claim = await this.transactions.run(() => this.claim(row));
     if (claim) return claim;
-    const attempt = { smtpStarted: false };
+    const attempt: Attempt = { smtpStarted: false, accepted: null };
     try {
       return await this.transactions.run(() => this.deliver(row, finalAttempt, attempt));
     } catch (error) {
+      // The server took the message but recording it failed (the database connection dropped): record it
+      // again in a fresh transaction, so a lost connection does not turn a known send into `unknown`.
+      if (attempt.accepted) return this.recordAcceptedAgain(row, attempt.accepted, error);
       // Rolled back before the SMTP call: nothing went out, so the row may be claimed again on the retry.
-      // After it, the outcome is unknown: the row stays `sending` until the dispatcher marks it `unknown`.
+      // After it, the outcome is unknown: the row stays `sending` and the job's retry settles it `unknown`.
       if (!attempt.smtpStarted) await this.ledger.requeue(row.id, this.clock.now(), { error: String(error) });
       throw error;
     }
+  }
+
+  /**
+   * The job runs again while its row is `sending`: BullMQ only does that once the job's lock lapsed,
+   * so the worker that claimed it is gone (or hung past the lock). The row becomes `unknown` — never a
+   * second send — and the enrolment moves on.
+   */
+  private async settleAbandoned(row: LedgerRow): Promise<SendResult> {
+    const now = this.clock.now();
+    return this.transactions.run(async () => {
+      const settled = await this.ledger.settleAbandoned(row.id, now);
+      if (!settled) return { kind: 'done', note: 'already sending' };
+      await this.progress.moveTo(settled.enrolment_id, settled.step_index + 1, settled.step_count, now, now, now);
+      if (settled.step_index + 1 >= settled.step_count) await this.stops.completeIfDone(row.campaign_id, now);
+      return { kind: 'done', note: 'unknown: the worker stopped during the SMTP call' };
+    });
   }
 
   /** Null once claimed; else what to do instead (cap reached, campaign not running, taken by another worker). */
@@ -114,7 +151,7 @@ export class EmailSendService {
     return (await this.ledger.claim(row.id, now)) ? null : { kind: 'done', note: 'claimed elsewhere' };
   }
 
-  private async deliver(row: LedgerRow, finalAttempt: boolean, attempt: { smtpStarted: boolean }): Promise<SendResult> {
+  private async deliver(row: LedgerRow, finalAttempt: boolean, attempt: Attempt): Promise<SendResult> {
     const now = this.clock.now();
     const state = await this.ledger.lockSendState(row.enrolment_id);
     if (!state || state.enrolment_status !== 'active' || state.current_step !== row.step_index) {
@@ -147,12 +184,22 @@ export class EmailSendService {
       await this.advance(row, state, now);
       return { kind: 'done', note: 'skipped: no address or basis' };
     }
-    if (await this.suppressions.isSuppressed(address, state.campaign_region_id)) {
+    const block = await this.privacy.sendBlock(row.contact_id);
+    if (block === 'restricted' || block === 'erased') {
+      // Restriction of processing (a data-subject request) stops every send, whatever the campaign.
+      await this.ledger.finish(row.id, 'skipped', now, { error: 'processing restricted' });
+      await this.exits.exitContact(row.contact_id, 'restricted');
+      return { kind: 'done', note: 'skipped: restricted' };
+    }
+    // An objection holds for the person, also at an address rectified after it (not only the suppressed one).
+    if (block === 'objected' || (await this.suppressions.isSuppressed(address, state.campaign_region_id))) {
       await this.ledger.finish(row.id, 'skipped', now, { error: 'address suppressed' });
       await this.exits.exitContact(row.contact_id, 'suppressed');
       return { kind: 'done', note: 'skipped: suppressed' };
     }
     const pressureFrom = new Date(now.getTime() - state.pressure_days * DAY_MS);
+    // Held through the SMTP call: another campaign's send to this contact waits and then sees this one.
+    if (state.pressure_days > 0) await this.ledger.lockContactSends(row.contact_id);
     const lastOther =
       state.pressure_days > 0
         ? await this.ledger.lastOtherCampaignMail(row.contact_id, row.campaign_id, pressureFrom)
@@ -171,7 +218,7 @@ export class EmailSendService {
     address: string,
     now: Date,
     finalAttempt: boolean,
-    attempt: { smtpStarted: boolean },
+    attempt: Attempt,
   ): Promise<SendResult> {
     const step = state.steps[row.step_index];
     if (!step || step.type !== 'email') {
@@ -211,18 +258,36 @@ export class EmailSendService {
         unsubscribeUrl,
       });
     } catch (error) {
-      return this.failed(row, state, address, error, now, finalAttempt);
+      return this.failed(row, state, address, error, now, finalAttempt, attempt.smtpStarted);
     }
-    await this.ledger.finish(row.id, 'sent', now, {
-      toEmail: address,
-      messageId,
-      replyToken: reply ? replyToken : undefined,
-    });
-    await this.advance(row, state, now);
+    attempt.accepted = { state, address, messageId, replyToken: reply ? replyToken : undefined, at: now };
+    return this.recordSent(row, attempt.accepted);
+  }
+
+  private async recordSent(row: LedgerRow, accepted: Accepted): Promise<SendResult> {
+    const { state, address, messageId, replyToken, at } = accepted;
+    await this.ledger.finish(row.id, 'sent', at, { toEmail: address, messageId, replyToken });
+    // Recorded again after an erasure may have committed in between: the address must not come back.
+    await this.privacy.forgetErasedRecipient(row.id);
+    await this.advance(row, state, at);
     if (state.employer_stage === 'prospect') {
-      await this.stages.advance(state.employer_id, 'contacted', { cause: 'campaign', at: now, by: null });
+      await this.stages.advance(state.employer_id, 'contacted', { cause: 'campaign', at, by: null });
     }
     return { kind: 'done', note: `sent ${messageId}` };
+  }
+
+  /** After the SMTP server said 250: a few tries to write `sent`; if all fail, the job's retry settles it `unknown`. */
+  private async recordAcceptedAgain(row: LedgerRow, accepted: Accepted, firstError: unknown): Promise<SendResult> {
+    let lastError = firstError;
+    for (let tryNo = 0; tryNo < 3; tryNo++) {
+      try {
+        return await this.transactions.run(() => this.recordSent(row, accepted));
+      } catch (error) {
+        lastError = error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * (tryNo + 1)));
+      }
+    }
+    throw lastError;
   }
 
   private async failed(
@@ -232,13 +297,15 @@ export class EmailSendService {
     error: unknown,
     now: Date,
     finalAttempt: boolean,
+    smtpStarted: boolean,
   ): Promise<SendResult> {
     if (error instanceof DomainError) {
       await this.ledger.finish(row.id, 'failed', now, { error: error.message, toEmail: address });
       await this.advance(row, state, now);
       return { kind: 'done', note: `failed: ${error.message}` };
     }
-    const outcome = classifySmtpError(error);
+    // Rendering failed before the SMTP call: nothing went out, so trying again is safe.
+    const outcome: SmtpOutcome = smtpStarted ? classifySmtpError(error) : { kind: 'retry', detail: String(error) };
     switch (outcome.kind) {
       case 'retry':
         if (!finalAttempt) {
@@ -248,6 +315,14 @@ export class EmailSendService {
         await this.ledger.finish(row.id, 'failed', now, { error: outcome.detail, toEmail: address });
         await this.advance(row, state, now);
         return { kind: 'done', note: `failed after retries: ${outcome.detail}` };
+      case 'unknown':
+        // The server may have the message: recorded, never sent twice; the enrolment moves on.
+        await this.ledger.finish(row.id, 'unknown', now, {
+          error: `no SMTP answer after the connection stood: ${outcome.detail}`.slice(0, 500),
+          toEmail: address,
+        });
+        await this.advance(row, state, now);
+        return { kind: 'done', note: `unknown: ${outcome.detail}` };
       case 'failed':
         await this.ledger.finish(row.id, 'failed', now, { error: outcome.detail, toEmail: address });
         await this.advance(row, state, now);

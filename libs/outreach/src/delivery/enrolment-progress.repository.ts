@@ -33,19 +33,23 @@ export class EnrolmentProgressRepository {
     );
   }
 
-  /** Moves to step `index` (or completes when there is none), due at `dueAt`; `happenedAt` feeds later waits. */
+  /**
+   * Moves to step `index` (or completes when there is none), due at `dueAt`; `happenedAt` feeds later waits.
+   * Only forwards: a late second record of the same step (a worker thought dead that finished after all)
+   * must not send the enrolment back to a step whose ledger row already exists, where it would stick.
+   */
   async moveTo(id: string, index: number, stepCount: number, happenedAt: Date, dueAt: Date, at: Date): Promise<void> {
     if (index >= stepCount) {
       await this.db.query(
         `UPDATE enrolments SET status = 'completed', current_step = $2, last_step_at = $3, next_step_at = NULL,
-           updated_at = $4 WHERE id = $1 AND status = 'active'`,
+           updated_at = $4 WHERE id = $1 AND status = 'active' AND current_step <= $2`,
         [id, index, happenedAt, at],
       );
       return;
     }
     await this.db.query(
       `UPDATE enrolments SET current_step = $2, last_step_at = $3, next_step_at = $4, updated_at = $5
-       WHERE id = $1 AND status = 'active'`,
+       WHERE id = $1 AND status = 'active' AND current_step < $2`,
       [id, index, happenedAt, dueAt, at],
     );
   }
@@ -108,7 +112,8 @@ export class EnrolmentProgressRepository {
 
   /**
    * Blocked messages of running campaigns get another go once the campaign was resumed after the
-   * block, or an hour later; a row stuck in `sending` (worker died mid-send) becomes `unknown`.
+   * block, or an hour later — only those refused at our SMTP call: one that went out and came back as a
+   * blocked DSN stays as it is (sent once; its enrolment moved on). A row stuck in `sending` (worker died mid-send) becomes `unknown`.
    */
   async reviveBlockedAndStale(
     at: Date,
@@ -117,7 +122,7 @@ export class EnrolmentProgressRepository {
     await this.db.query(
       `UPDATE send_ledger l SET status = 'queued', queued_at = $1::timestamptz - interval '1 hour', due_at = $1
        FROM campaigns c
-       WHERE c.id = l.campaign_id AND c.status = 'running' AND l.status = 'blocked'
+       WHERE c.id = l.campaign_id AND c.status = 'running' AND l.status = 'blocked' AND l.sent_at IS NULL
          AND (l.finished_at < c.updated_at OR l.finished_at < $1::timestamptz - interval '1 hour')`,
       [at],
     );

@@ -82,6 +82,28 @@ export class SendLedgerRepository {
     return rows.length > 0;
   }
 
+  /**
+   * A row left in `sending` by a worker that died mid-send (its job runs again only after BullMQ saw
+   * the lock lapse) becomes `unknown`: the server may have the message. Returns what the enrolment
+   * needs to move on. Should the first worker still be alive after all, its `sent` overwrites this.
+   */
+  async settleAbandoned(
+    id: string,
+    at: Date,
+  ): Promise<{ enrolment_id: string; step_index: number; step_count: number } | null> {
+    const rows = updatedRows<{ enrolment_id: string; step_index: number; step_count: number }>(
+      await this.db.query(
+        `UPDATE send_ledger l SET status = 'unknown', finished_at = $2,
+           last_error = 'worker stopped during the SMTP call'
+         FROM campaigns c
+         WHERE l.id = $1 AND c.id = l.campaign_id AND l.status = 'sending'
+         RETURNING l.enrolment_id, l.step_index, jsonb_array_length(c.steps) AS step_count`,
+        [id, at],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
   /** Back to `queued`, due later (cap, pressure, paused campaign, retry). */
   async requeue(id: string, dueAt: Date, changes: { pressure?: boolean; error?: string | null } = {}): Promise<void> {
     await this.db.query(
@@ -141,11 +163,25 @@ export class SendLedgerRepository {
     return rows[0] ?? null;
   }
 
-  /** The latest e-mail another campaign sent this contact since `since`, if any (contact pressure). */
+  /**
+   * Serialises the sends to one contact until the transaction ends (contact pressure): a transaction
+   * lock on the contact's id, so two campaigns cannot both see "nothing sent yet" and both send.
+   * An advisory lock, not a row lock: it cannot deadlock with writers of the contact row.
+   */
+  async lockContactSends(contactId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended('contact-send:' || $1::text, 0))`, [contactId]);
+  }
+
+  /**
+   * The latest e-mail another campaign sent this contact since `since`, if any (contact pressure).
+   * An `unknown` outcome counts (the contact may have it), and so does one being sent right now.
+   */
   async lastOtherCampaignMail(contactId: string, campaignId: string, since: Date): Promise<Date | null> {
     const [row]: { at: Date | null }[] = await this.db.query(
-      `SELECT max(sent_at) AS at FROM send_ledger
-       WHERE contact_id = $1 AND campaign_id <> $2 AND status = 'sent' AND sent_at > $3`,
+      `SELECT max(coalesce(sent_at, finished_at, sending_at)) AS at FROM send_ledger
+       WHERE contact_id = $1 AND campaign_id <> $2
+         AND (status IN ('sent', 'unknown') OR (status = 'sending' AND sending_at > $3))
+         AND coalesce(sent_at, finished_at, sending_at) > $3`,
       [contactId, campaignId, since],
     );
     return row.at;

@@ -8,6 +8,32 @@ describe('classifySmtpError', () => {
     expect(classifySmtpError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }).kind).toBe('retry');
   });
 
+  it('should retry when no connection was ever made (refused, unreachable, DNS, greeting)', () => {
+    expect(
+      classifySmtpError({
+        code: 'ESOCKET',
+        originalCode: 'ECONNREFUSED',
+        message: 'connect ECONNREFUSED',
+        command: 'CONN',
+      }).kind,
+    ).toBe('retry');
+    expect(classifySmtpError({ code: 'EDNS', message: 'getaddrinfo ENOTFOUND mail.example' }).kind).toBe('retry');
+    expect(classifySmtpError({ code: 'ETIMEDOUT', message: 'Greeting never received', command: 'CONN' }).kind).toBe(
+      'retry',
+    );
+  });
+
+  it('should be unknown when the connection broke or timed out without an answer after it stood', () => {
+    expect(
+      classifySmtpError({ code: 'ECONNECTION', message: 'Connection closed unexpectedly', command: 'CONN' }).kind,
+    ).toBe('unknown');
+    expect(classifySmtpError({ code: 'ETIMEDOUT', message: 'Timeout', command: 'CONN' }).kind).toBe('unknown');
+    expect(classifySmtpError({ code: 'ESOCKET', originalCode: 'ECONNRESET', message: 'read ECONNRESET' }).kind).toBe(
+      'unknown',
+    );
+    expect(classifySmtpError(new Error('something odd')).kind).toBe('unknown');
+  });
+
   it('should bounce when the recipient address is refused at RCPT with 550, 551 or 553', () => {
     expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 No such user', command: 'RCPT TO' }).kind).toBe(
       'bounced',

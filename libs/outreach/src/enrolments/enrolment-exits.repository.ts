@@ -51,6 +51,18 @@ export class EnrolmentExitsRepository {
   }
 
   /**
+   * Locks a campaign's active enrolments (id order) without changing them. Cancelling takes these
+   * before the campaign row: every other writer (sends, exits, the dispatcher) locks enrolments first
+   * and the campaign second, so the same order keeps cancel and exit from deadlocking.
+   */
+  async lockActiveOfCampaign(campaignId: string): Promise<void> {
+    await managerFor(this.dataSource).query(
+      `SELECT id FROM enrolments WHERE campaign_id = $1 AND status = 'active' ORDER BY id FOR UPDATE`,
+      [campaignId],
+    );
+  }
+
+  /**
    * Completes the running or paused campaigns among `campaignIds` that have no active enrolment left.
    * The campaign rows are locked first, so of two exits emptying one campaign the later one sees the
    * earlier one's commit and completes it. Returns the completed ids.

@@ -43,6 +43,11 @@ export class EnrolmentExits {
     return this.exit({ campaignId }, reason);
   }
 
+  /** Locks the campaign's active enrolments in the caller's transaction (cancel, before the campaign row). */
+  lockCampaignEnrolments(campaignId: string): Promise<void> {
+    return this.repository.lockActiveOfCampaign(campaignId);
+  }
+
   /** The employer's enrolments in campaigns that exit at one of `exitStages`. */
   exitEmployerAtStages(employerId: string, exitStages: readonly string[], reason: ExitReason): Promise<ExitResult> {
     return this.exit({ employerId, exitStages }, reason);

@@ -1,0 +1,21 @@
+// autocannon ships no types; the few fields the soak test reads.
+declare module 'autocannon' {
+  interface Request {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    requests?: Request[];
+  }
+  interface Result {
+    requests: { total: number };
+    non2xx: number;
+    latency: { p99: number };
+  }
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+}
