@@ -85,6 +85,21 @@ export class ContactRepository {
     return (await builder.getCount()) > 0;
   }
 
+  /**
+   * Locks the contact row until commit and says whether the person was erased (AVG art. 17; the
+   * `contact_privacy` table of the privacy feature): a tombstone must not be filled again. Two
+   * statements, so an erasure that committed while we waited for the lock is seen.
+   */
+  async lockIsErased(id: string): Promise<boolean> {
+    const manager = managerFor(this.dataSource);
+    await manager.query(`SELECT 1 FROM contacts WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM contact_privacy WHERE contact_id = $1 AND erased_at IS NOT NULL`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   async insert(values: NewContact): Promise<ContactEntity> {
     const result = await duplicateEmailAsConflict(() => this.contacts.insert(values));
     return this.contacts.findOneByOrFail({ id: result.identifiers[0].id as string });

@@ -34,6 +34,11 @@ class FakeContacts {
     const row = this.rows.filter((c) => c.organisationId === organisationId)[0];
     return row ? { ...row } : null;
   }
+  /** Contacts erased by the privacy feature (its `contact_privacy` table). */
+  erased = new Set<string>();
+  async lockIsErased(id: string) {
+    return this.erased.has(id);
+  }
   async emailTaken(organisationId: string, email: string, exceptId?: string) {
     return this.rows.some(
       (c) => c.organisationId === organisationId && c.email?.toLowerCase() === email.toLowerCase() && c.id !== exceptId,

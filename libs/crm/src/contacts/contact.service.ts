@@ -95,6 +95,9 @@ export class ContactService {
     const contactId = assertUuid(id);
     return this.transactions.run(async () => {
       const current = await this.lockAndRead(principal, contactId);
+      if (await this.contacts.lockIsErased(contactId)) {
+        throw DomainError.conflict('privacy.erased', 'This contact has been erased: it cannot be filled in again');
+      }
       const errors = new FieldErrors();
       const person = contactValues(input, errors, false);
       const basis = basisValues(input, current as BasisValues, errors);

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@app/core';
 import { TaskDigestModule } from '../digest/task-digest.module';
+import { MaintenanceJobs } from './maintenance-jobs';
 import { MaintenanceProcessor, MaintenanceSchedule } from './maintenance.processor';
 import { StoriesModule } from './stories.module';
 
@@ -12,6 +13,7 @@ import { StoriesModule } from './stories.module';
  */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Maintenance }), StoriesModule, TaskDigestModule],
-  providers: [MaintenanceProcessor, MaintenanceSchedule],
+  providers: [MaintenanceProcessor, MaintenanceSchedule, MaintenanceJobs],
+  exports: [MaintenanceJobs],
 })
 export class MaintenanceWorkerModule {}

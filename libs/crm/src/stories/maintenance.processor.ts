@@ -5,6 +5,7 @@ import { QueueName } from '@app/core';
 import { TaskDigestService } from '../digest/task-digest.service';
 import { TASK_DIGEST_JOB } from '../digest/task-digest.schedule';
 import { AmbassadorSweep } from './ambassador-sweep.service';
+import { MaintenanceJobs } from './maintenance-jobs';
 
 /** The jobs of the `maintenance` queue, each run by a job scheduler of the same id. */
 export const MaintenanceJob = {
@@ -21,18 +22,23 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly ambassadors: AmbassadorSweep,
     private readonly digest: TaskDigestService,
+    private readonly registered: MaintenanceJobs,
   ) {
     super();
   }
 
-  async process(job: Job): Promise<number> {
+  async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case MaintenanceJob.AmbassadorSweep:
         return this.ambassadors.run();
       case MaintenanceJob.TaskDigest:
         return this.digest.run();
-      default:
+      default: {
+        // Jobs of other libs (e.g. the AVG retention run of outreach), registered at start-up.
+        const registered = this.registered.find(job.name);
+        if (registered) return registered();
         throw new UnrecoverableError(`Unknown maintenance job "${job.name}"`);
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import { TaskService } from '@app/crm';
 import { AutoPauseService } from '../auto-pause/auto-pause.service';
 import { BOUNCE_SAMPLE, bounceShareReason, MAX_BOUNCE_SHARE } from '../delivery/email-send.service';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
+import { ContactPrivacyRepository } from '../privacy/contact-privacy.repository';
 import { SuppressionService } from '../suppressions/suppression.service';
 import { classifyDsnStatus, DsnRecipient, parseDsn } from './dsn';
 import { InboundForwarder } from './inbound-forwarder';
@@ -27,6 +28,7 @@ export class InboundService {
     private readonly messages: InboundMessageRepository,
     private readonly exits: EnrolmentExits,
     private readonly suppressions: SuppressionService,
+    private readonly privacy: ContactPrivacyRepository,
     private readonly tasks: TaskService,
     private readonly forwarder: InboundForwarder,
     private readonly autoPause: AutoPauseService,
@@ -118,7 +120,14 @@ export class InboundService {
   private async bounce(message: InboundRow, match: LedgerContext, now: Date): Promise<Record<string, unknown>> {
     const recipient = await this.bouncedRecipient(message, match);
     const bounce = classifyDsnStatus(recipient.status, recipient.diagnosticCode);
-    const detail = [recipient.status, recipient.diagnosticCode].filter(Boolean).join(' ').slice(0, 450);
+    // A bounce for a person erased meanwhile (AVG art. 17) keeps its status code only: the diagnostic and
+    // the message may name the address, which must not come back (the suppression stores its keyed hash).
+    const erased = await this.privacy.isErased(match.contact_id);
+    if (erased) await this.privacy.blankInbound(message.id);
+    const detail = (erased ? [recipient.status] : [recipient.status, recipient.diagnosticCode])
+      .filter(Boolean)
+      .join(' ')
+      .slice(0, 450);
     const address = match.to_email ?? recipient.finalRecipient;
     if (bounce === 'hard' && address) {
       await this.messages.markLedger(match.ledger_id, 'bounced', `Hard bounce: ${detail}`, now);
@@ -138,7 +147,7 @@ export class InboundService {
     } else {
       await this.messages.noteLedger(match.ledger_id, `Soft bounce: ${detail}`);
     }
-    return { bounce, status: recipient.status, recipient: recipient.finalRecipient };
+    return { bounce, status: recipient.status, recipient: erased ? null : recipient.finalRecipient };
   }
 
   /** Auto-pause (issue 4): more than 5% of the campaign's first 200 messages bounced hard, as reported later too. */

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { managerFor } from '@app/core';
+import { APP_CONFIG, managerFor } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { erasedAddressSqlKey } from '../privacy/erased-address';
 import type { ContactScope } from '../campaigns/campaign.types';
 import { SkipCounts } from './launch.types';
 import { SKIP_COUNT_COLUMNS, SkipCountRow, skipReasonSql, toSkipCounts } from './skip-reason.sql';
@@ -23,13 +25,25 @@ export interface BatchInput {
  */
 @Injectable()
 export class LaunchBatchRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly erasureKey: Buffer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.erasureKey = erasedAddressSqlKey(config.appSecret);
+  }
 
   async enrol(input: BatchInput): Promise<{ enrolled: number; skipped: SkipCounts }> {
     const manager = managerFor(this.dataSource);
     // Two launches in one region take turns per batch, so each sees the other's enrolments (overlap).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('campaign-launch-' || $1::text))`, [input.regionId]);
-    const skip = skipReasonSql({ campaign: '$1::uuid', region: '$2::uuid', suppressions: input.suppressions });
+    const skip = skipReasonSql({
+      campaign: '$1::uuid',
+      region: '$2::uuid',
+      suppressions: input.suppressions,
+      erasureKey: '$7::bytea',
+    });
     const [row]: (SkipCountRow & { enrolled: number })[] = await manager.query(
       `WITH candidates AS (
          SELECT c.id, c.organisation_id, ${skip} AS skip
@@ -44,7 +58,15 @@ export class LaunchBatchRepository {
          RETURNING 1
        )
        SELECT (SELECT count(*)::int FROM inserted) AS enrolled, ${SKIP_COUNT_COLUMNS} FROM candidates`,
-      [input.campaignId, input.regionId, input.contactScope, input.employerIds, input.firstStepAt, input.at],
+      [
+        input.campaignId,
+        input.regionId,
+        input.contactScope,
+        input.employerIds,
+        input.firstStepAt,
+        input.at,
+        this.erasureKey,
+      ],
     );
     return { enrolled: row.enrolled, skipped: toSkipCounts(row) };
   }

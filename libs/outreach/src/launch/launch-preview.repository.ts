@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { managerFor } from '@app/core';
+import { APP_CONFIG, managerFor } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { erasedAddressSqlKey } from '../privacy/erased-address';
 import type { ContactScope } from '../campaigns/campaign.types';
 import type { CompiledFilter } from '../segments/segment-filter.types';
 import { SkipCounts } from './launch.types';
@@ -17,12 +19,24 @@ export interface PreviewInput {
 /** The launch's figures before it runs: ONE aggregate query over the segment's employers, no rows to JS. */
 @Injectable()
 export class LaunchPreviewRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly erasureKey: Buffer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.erasureKey = erasedAddressSqlKey(config.appSecret);
+  }
 
   async figures(input: PreviewInput): Promise<{ audience: number; wouldEnrol: number; skipped: SkipCounts }> {
-    const params = [...input.filter.params, input.regionId, input.campaignId, input.contactScope];
-    const region = `$${params.length - 2}::uuid`;
-    const skip = skipReasonSql({ campaign: `$${params.length - 1}::uuid`, region, suppressions: input.suppressions });
+    const params = [...input.filter.params, input.regionId, input.campaignId, input.contactScope, this.erasureKey];
+    const region = `$${params.length - 3}::uuid`;
+    const skip = skipReasonSql({
+      campaign: `$${params.length - 2}::uuid`,
+      region,
+      suppressions: input.suppressions,
+      erasureKey: `$${params.length}::bytea`,
+    });
     const [row]: (SkipCountRow & { audience: number; would_enrol: number })[] = await managerFor(this.dataSource).query(
       `WITH employers AS (
          SELECT o.id FROM organisations o
@@ -30,7 +44,7 @@ export class LaunchPreviewRepository {
        ), candidates AS (
          SELECT ${skip} AS skip
          FROM contacts c JOIN employers ON employers.id = c.organisation_id
-         WHERE ($${params.length} = 'all' OR c.is_primary)
+         WHERE ($${params.length - 1} = 'all' OR c.is_primary)
        )
        SELECT (SELECT count(*)::int FROM employers) AS audience,
               count(*) FILTER (WHERE skip IS NULL)::int AS would_enrol, ${SKIP_COUNT_COLUMNS}

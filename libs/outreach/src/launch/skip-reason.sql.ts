@@ -1,10 +1,20 @@
+import { erasedAddressSql } from '../privacy/erased-address';
 import type { SkipCounts } from './launch.types';
 
 /**
- * Restriction of processing (AVG, issue 7) is not modelled yet: no contact is restricted. When it
- * is, this condition (over contact `c`) is the one place the launch and its preview learn of it.
+ * Restriction of processing (AVG art. 18, a data-subject request), or an erasure (a tombstone that a
+ * later edit could give an address again): the one place (over contact `c`) where the launch and its
+ * preview learn of it.
  */
-export const RESTRICTED_CONTACT_SQL = 'FALSE';
+export const RESTRICTED_CONTACT_SQL = `EXISTS (SELECT 1 FROM contact_privacy p
+  WHERE p.contact_id = c.id AND (p.restricted_at IS NOT NULL OR p.erased_at IS NOT NULL))`;
+
+/**
+ * Objection to direct marketing (AVG art. 21): tied to the person, so it holds at any address the
+ * contact has later (skip reason `suppressed`, like the suppression of the address it also adds).
+ */
+export const OBJECTED_CONTACT_SQL = `EXISTS (SELECT 1 FROM contact_privacy p
+  WHERE p.contact_id = c.id AND p.objected_at IS NOT NULL)`;
 
 export interface SkipSqlParams {
   /** Placeholder of the campaign id (its own enrolments are no overlap). */
@@ -13,6 +23,8 @@ export interface SkipSqlParams {
   region: string;
   /** Whether the `suppressions` table exists yet (the delivery migration adds it). */
   suppressions: boolean;
+  /** Placeholder of `erasedAddressSqlKey(APP_SECRET)`: an erased person's address is suppressed by its hash. */
+  erasureKey: string;
 }
 
 /**
@@ -20,15 +32,16 @@ export interface SkipSqlParams {
  * that applies), or NULL when the contact is enrolled. Shared by the launch and its preview, so the
  * preview's figures are the launch's.
  */
-export function skipReasonSql({ campaign, region, suppressions }: SkipSqlParams): string {
+export function skipReasonSql({ campaign, region, suppressions, erasureKey }: SkipSqlParams): string {
   const suppressed = suppressions
     ? `EXISTS (SELECT 1 FROM suppressions s
-               WHERE s.email = lower(btrim(c.email)) AND (s.region_id IS NULL OR s.region_id = ${region}))`
+               WHERE s.email IN (lower(btrim(c.email)), ${erasedAddressSql('c.email', erasureKey)})
+                 AND (s.region_id IS NULL OR s.region_id = ${region}))`
     : 'FALSE';
   return `CASE
     WHEN c.email IS NULL OR btrim(c.email) = '' THEN 'noEmail'
     WHEN c.email_basis IS NULL THEN 'noBasis'
-    WHEN ${suppressed} THEN 'suppressed'
+    WHEN ${suppressed} OR ${OBJECTED_CONTACT_SQL} THEN 'suppressed'
     WHEN ${RESTRICTED_CONTACT_SQL} THEN 'restricted'
     WHEN EXISTS (
       SELECT 1 FROM enrolments oe JOIN campaigns oc ON oc.id = oe.campaign_id

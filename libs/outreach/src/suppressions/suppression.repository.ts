@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { likePattern, managerFor, PageRequest } from '@app/core';
+import { APP_CONFIG, likePattern, managerFor, PageRequest } from '@app/core';
+import type { AppConfig } from '@app/core';
+import { ERASED } from '../privacy/data-subject.types';
+import { erasedAddressToken } from '../privacy/erased-address';
 import { NewSuppression, SuppressionResponse, SuppressionSortField, SuppressionSource } from './suppression.types';
 
 interface SuppressionRow {
@@ -18,14 +21,34 @@ const SORT_COLUMNS: Record<SuppressionSortField, string> = { createdAt: 'created
 /** Suppressed addresses; region-scoped reads always include the global ones (`region_id` NULL). */
 @Injectable()
 export class SuppressionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  /** Null when the same address is already suppressed for that region (or everywhere, for a global one). */
+  /**
+   * Null when the same address is already suppressed for that region (or everywhere, for a global one).
+   * The address of an erased person (its keyed hash is listed) is stored as that hash, and any address in
+   * the reason (a bounce's diagnostic) is dropped: a late bounce must not bring the address back.
+   */
   async insert(values: NewSuppression): Promise<SuppressionResponse | null> {
     const rows: SuppressionRow[] = await managerFor(this.dataSource).query(
-      `INSERT INTO suppressions (email, region_id, reason, source, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING *`,
-      [values.email, values.regionId, values.reason, values.source, values.createdBy, values.at],
+      `WITH erased AS (SELECT EXISTS (SELECT 1 FROM suppressions WHERE email = $7::text) AS yes)
+       INSERT INTO suppressions (email, region_id, reason, source, created_by, created_at)
+       SELECT CASE WHEN erased.yes THEN $7::text ELSE $1::text END, $2::uuid,
+              CASE WHEN erased.yes THEN regexp_replace($3::text, '[^[:space:]<>@]+@[^[:space:]<>@]+', '${ERASED}', 'g')
+                   ELSE $3::text END,
+              $4::text, $5::uuid, $6::timestamptz
+       FROM erased ON CONFLICT DO NOTHING RETURNING *`,
+      [
+        values.email,
+        values.regionId,
+        values.reason,
+        values.source,
+        values.createdBy,
+        values.at,
+        erasedAddressToken(this.config.appSecret, values.email),
+      ],
     );
     return rows.length === 0 ? null : toResponse(rows[0]);
   }
@@ -45,11 +68,11 @@ export class SuppressionRepository {
     await managerFor(this.dataSource).query(`DELETE FROM suppressions WHERE id = $1`, [id]);
   }
 
-  /** Whether the address is suppressed everywhere or in the region. */
+  /** Whether the address is suppressed everywhere or in the region, also as an erased person's keyed hash. */
   async isSuppressed(email: string, regionId: string): Promise<boolean> {
     const rows: unknown[] = await managerFor(this.dataSource).query(
-      `SELECT 1 FROM suppressions WHERE email = lower($1) AND (region_id IS NULL OR region_id = $2) LIMIT 1`,
-      [email, regionId],
+      `SELECT 1 FROM suppressions WHERE email IN (lower($1), $3) AND (region_id IS NULL OR region_id = $2) LIMIT 1`,
+      [email, regionId, erasedAddressToken(this.config.appSecret, email)],
     );
     return rows.length > 0;
   }

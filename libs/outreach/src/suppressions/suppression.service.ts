@@ -88,6 +88,10 @@ export class SuppressionService {
       if (found.regionId === null && principal.role !== 'admin') {
         throw DomainError.forbidden('Only admins may lift a suppression that holds in every region');
       }
+      // A data-subject request (objection, erasure) is the person's to withdraw, not a list entry to tidy.
+      if (found.source === 'object' || found.source === 'erasure') {
+        throw DomainError.conflict('suppression.privacyRequest', 'This suppression records a data-subject request');
+      }
       await this.suppressions.delete(suppressionId);
       await this.record(principal.id, 'delete', found, null);
     });

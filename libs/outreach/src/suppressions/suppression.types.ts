@@ -1,4 +1,4 @@
-export const SUPPRESSION_SOURCES = ['unsubscribe', 'bounce', 'manual', 'object'] as const;
+export const SUPPRESSION_SOURCES = ['unsubscribe', 'bounce', 'manual', 'object', 'erasure'] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
 export const SUPPRESSION_AUDIT_ENTITY = 'suppression';
