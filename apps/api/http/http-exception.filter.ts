@@ -22,9 +22,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown): ErrorBody & { code?: string } {
     if (exception instanceof DomainError) {
-      return errorBody(statusForKind(exception.kind), exception.message, exception.details);
+      // `code` (an extra field api.md allows) lets a client word the error in its own language.
+      return {
+        ...errorBody(statusForKind(exception.kind), exception.message, exception.details),
+        code: exception.code,
+      };
     }
     if (exception instanceof HttpException) {
       const fromBodyParser = bodyParserErrorBody(exception.cause);

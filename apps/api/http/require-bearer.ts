@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { bearerToken } from './bearer';
 import { errorBody } from './error-response';
+import { isHealthPath } from './health-path';
 
 /**
  * Paths that need no bearer token. This runs before Nest has matched a route (it must run before
@@ -12,7 +13,8 @@ import { errorBody } from './error-response';
 // Case-insensitive and with an optional trailing slash, as Express routes them.
 const PUBLIC_PATHS: readonly RegExp[] = [
   /^\/api\/auth\/login\/?$/i,
-  /^\/api\/health(\/.*)?$/i,
+  // DELETE (sign out) is public; POST still needs the token, which the auth guard checks.
+  /^\/api\/auth\/session\/?$/i,
   /^\/u(\/.*)?$/i,
   /^\/docs/i,
   /^\/metrics\/?$/i,
@@ -24,7 +26,12 @@ const PUBLIC_PATHS: readonly RegExp[] = [
  * before 400 and 413). Only the header's presence is checked; the guard still verifies the token.
  */
 export function requireBearer(request: Request, response: Response, next: NextFunction): void {
-  if (bearerToken(request) !== undefined || PUBLIC_PATHS.some((path) => path.test(request.path))) return next();
+  if (
+    bearerToken(request) !== undefined ||
+    isHealthPath(request.path) ||
+    PUBLIC_PATHS.some((path) => path.test(request.path))
+  )
+    return next();
   // The body is not read: close the connection rather than leave an unread body on a kept-alive one.
   response.setHeader('Connection', 'close');
   response.status(401).json(errorBody(401, 'A valid access token is required'));

@@ -1,5 +1,5 @@
-import { OmitType } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { CreateStoryDto } from './create-story.dto';
 
 /** Every field optional; `null` clears an optional one. A story stays with its employer. */
-export class UpdateStoryDto extends OmitType(CreateStoryDto, ['employerId'] as const) {}
+export class UpdateStoryDto extends PartialType(OmitType(CreateStoryDto, ['employerId'] as const)) {}

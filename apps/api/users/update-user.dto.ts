@@ -20,7 +20,7 @@ export class UpdateUserDto {
   @IsString({ each: true })
   regionIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the phone number' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes the phone number' })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsString()
   phone?: string | null;

@@ -1,5 +1,5 @@
-import { OmitType } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { CreateCampaignDto } from './create-campaign.dto';
 
 /** Every field optional; only a draft or scheduled campaign changes. A campaign stays in its region. */
-export class UpdateCampaignDto extends OmitType(CreateCampaignDto, ['regionId'] as const) {}
+export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['regionId'] as const)) {}

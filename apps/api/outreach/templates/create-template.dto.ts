@@ -7,7 +7,8 @@ const RULES =
   '{{#each}} also this, ../ paths, @root, @key, @index and block parameters). Helpers: if, unless, each, with, ' +
   'eq (two arguments; block or sub-expression), formatDate (a YYYY-MM-DD date or none for today; "d MMMM yyyy" ' +
   'in Dutch). Partial: {{> story}}. Raw output ({{{ }}}, {{& }}), other helpers, partials and decorators are a ' +
-  '422 naming the field and line.';
+  '422 naming the field and line; so is active content in the HTML (<script>, frames, forms, on…= handlers, ' +
+  'javascript: links, <meta http-equiv="refresh">).';
 
 /** Types only; the service checks the region (403/404), then required fields (400), then the template rules (422). */
 export class CreateTemplateDto {

@@ -8,7 +8,7 @@ import { Clock } from '../clock/clock';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../errors/domain.error';
-import { checkedAddress, checkedMailbox, singleLine } from './mail-address';
+import { checkedAddress, checkedMailbox, headerText, singleLine } from './mail-address';
 import { OutboundMail, SentMail } from './mail.types';
 
 /**
@@ -126,7 +126,7 @@ function sendOptions(mail: OutboundMail): SendMailOptions {
     from: checkedMailbox(mail.from, 'from'),
     to,
     ...(mail.replyTo ? { replyTo: checkedMailbox(mail.replyTo, 'replyTo') } : {}),
-    subject: singleLine(mail.subject),
+    subject: headerText(mail.subject),
     html: mail.html,
     text: mail.text,
     ...(mail.messageId ? { messageId: singleLine(mail.messageId) } : {}),

@@ -37,7 +37,9 @@ export class TaskService {
     const employerId = assertUuid(input.employerId, 'employerId');
     const employer = await this.employers.findById(employerId, RegionScope.of(principal).sqlRegionIds);
     if (!employer) throw DomainError.notFound('employer');
-    const requested = input.assigneeId ? assertUuid(input.assigneeId, 'assigneeId') : undefined;
+    // Left out, null or empty: the default assignee; anything else (also `false` or `0`) must be a UUID.
+    const absent = input.assigneeId === undefined || input.assigneeId === null || input.assigneeId === '';
+    const requested = absent ? undefined : assertUuid(input.assigneeId, 'assigneeId');
     const owner = employer.ownerId
       ? { id: employer.ownerId, active: await this.tasks.isActiveInRegion(employer.ownerId, employer.regionId) }
       : null;

@@ -1,3 +1,4 @@
+import { headerText } from '@app/core';
 import { renderTemplate } from './render-template';
 import { TemplateCompiler } from './template-compiler';
 import { TemplateVariables } from './template-variables';
@@ -41,6 +42,14 @@ describe('renderTemplate', () => {
   it('should keep the subject as one line of plain text when a value holds markup or line breaks', () => {
     const ctx = context({ variables: variables({ employer: { name: 'A & B\r\nBcc: x@y.example', city: null } }) });
     expect(render({ subject: 'Voor {{employer.name}}' }, ctx).subject).toBe('Voor A & B Bcc: x@y.example');
+  });
+
+  it('should break an encoded word in the subject as the mail transport does when a value smuggles one', () => {
+    const ctx = context({ variables: variables({ employer: { name: 'Bakkerij =?utf-8?B?QmNjOg==?=', city: null } }) });
+    const { subject } = render({ subject: 'Voor {{employer.name}} =? vraag' }, ctx);
+
+    expect(subject).toBe('Voor Bakkerij = ?utf-8?B?QmNjOg==?= =? vraag');
+    expect(headerText(subject)).toBe(subject);
   });
 
   it('should append the footer with name, address and unsubscribe link when the template has none', () => {

@@ -1,5 +1,5 @@
 import { convert } from 'html-to-text';
-import { singleLine } from '@app/core';
+import { headerText, singleLine } from '@app/core';
 import { RenderData } from './template-environment';
 import { CompiledTemplate } from './template-compiler';
 import { appendFooter, footerHtml, footerText, storyHtml, storyText } from './message-parts';
@@ -14,14 +14,15 @@ const TEXT_OPTIONS = {
 };
 
 /**
- * One message from a compiled version: the subject as a single line of text, the HTML part escaped
+ * One message from a compiled version: the subject as a single line of header text (headerText), the HTML part escaped
  * with the footer added, and the plain-text part from the template's text or else generated from the
  * HTML, with the same footer in text.
  */
 export function renderTemplate(compiled: CompiledTemplate, context: RenderContext): RenderedMessage {
   const data: RenderData = { now: context.now };
   const { variables, story } = context;
-  const subject = singleLine(compiled.subject(variables, { data, partials: {} })).replace(/\s{2,}/g, ' ');
+  // Cleaned as the mail transport cleans it, so the preview shows the subject that is sent.
+  const subject = headerText(singleLine(compiled.subject(variables, { data, partials: {} })).replace(/\s{2,}/g, ' '));
   const body = compiled.html(variables, { data, partials: { story: () => storyHtml(story) } });
   const textBody = compiled.text
     ? compiled.text(variables, { data, partials: { story: () => storyText(story) } })

@@ -1,4 +1,5 @@
 import { DomainError, ErrorDetail } from '@app/core';
+import { activeContentProblems } from './active-content';
 import { TemplateField, validateTemplate } from './template-validator';
 import { TEMPLATE_LIMITS, TemplateInput, TemplateSource } from './template.types';
 
@@ -51,7 +52,11 @@ export function assertRenderable(source: TemplateSource): void {
     ['html', source.html],
     ['text', source.text],
   ];
-  const details = parts.flatMap(([field, value]) => (value === null ? [] : validateTemplate(field, value)));
+  const details = parts.flatMap(([field, value]) =>
+    value === null
+      ? []
+      : [...validateTemplate(field, value), ...(field === 'html' ? activeContentProblems(value) : [])],
+  );
   if (details.length === 0) return;
   const first = details[0];
   throw new DomainError(
