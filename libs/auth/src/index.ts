@@ -5,6 +5,7 @@ export * from './access/role';
 export * from './auth.module';
 export * from './login/auth.service';
 export * from './login/login-throttle';
+export * from './tokens/session-token.service';
 export * from './tokens/token.service';
 export * from './users/first-admin.repository';
 export * from './users/password';
