@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /**
- * `GET /` sends a visitor to the API documentation until the web app (issue 9) takes the address.
+ * `GET /` sends a visitor to the API documentation when the web app is not built, and sends API
+ * clients that do not ask for a page (curl, `fetch` with `Accept: *\/*`) there too.
  * Installed before the bearer check: the front door needs no token.
  */
 export function redirectRootToDocs(request: Request, response: Response, next: NextFunction): void {

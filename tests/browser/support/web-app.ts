@@ -1,0 +1,119 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { projectPath } from '@app/core';
+import { seedDemoOnce } from '../../../apps/api/demo/demo-seed';
+import { WEB_APP_DIR } from '../../../apps/api/root/web-app';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The flags of the brief: headless, no sandbox (CI runs as root), nothing that phones home.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  // Dutch browser chrome and Accept-Language, as the users have it.
+  '--lang=nl-NL',
+];
+
+export interface WebApp {
+  testApp: TestApp;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real api serving the built web app, on a fresh database filled with the demo (two regions,
+ * every role), listening on a free port. Needs `npm run build` (nest and vite) first.
+ */
+export async function startWebApp(): Promise<WebApp> {
+  if (!existsSync(path.join(WEB_APP_DIR, 'index.html')))
+    throw new Error(`No web build in ${WEB_APP_DIR}: run \`npm run build\` first`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const testApp = await startTestApp();
+  await seedDemoOnce(() => undefined)(testApp.app.get(DataSource));
+  await testApp.app.listen(0, '127.0.0.1');
+  const address = testApp.app.getHttpServer().address() as { port: number };
+  return { testApp, url: `http://127.0.0.1:${address.port}`, close: () => testApp.close() };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Messages the page logged as errors, and uncaught exceptions: a screen must not throw. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Chromium with a fresh profile in a temporary folder, removed on close. */
+export async function openBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'vw-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1360, height: 860 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // A failed request the screen handles (404 of another region's record) is logged by the browser itself.
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+  });
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const AXE_SOURCE = readFileSync(projectPath('node_modules/axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns its serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated over the DevTools protocol, which the page's Content-Security-Policy does not block.
+  // Strings, because this file is type-checked without the DOM library.
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => node.target.join(' ')),
+    }));
+  })()`)) as AxeViolation[];
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** Saves a screenshot for the README when SCREENSHOTS=1 (`npm run web:screenshots`). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  const directory = projectPath('docs/screenshots');
+  await mkdir(directory, { recursive: true });
+  await page.screenshot({ path: path.join(directory, `${name}.png`) });
+}
