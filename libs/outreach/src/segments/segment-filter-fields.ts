@@ -75,7 +75,17 @@ export const FIELD_SPECS: Record<SegmentField, FieldSpec> = {
   // The segment's own region always applies as well, so this can only narrow.
   regionId: { value: uuidValue, ops: pick(column('o.region_id', 'uuid'), 'eq', 'in') },
   stage: { value: stageValue, ops: pick(column('o.stage', 'text'), 'eq', 'neq', 'in', 'nin') },
-  sbiSection: { value: sbiSectionValue, ops: column(`(o.sbi_version || ':' || o.sbi_section)`, 'text') },
+  sbiSection: {
+    value: sbiSectionValue,
+    ops: {
+      ...column(`(o.sbi_version || ':' || o.sbi_section)`, 'text'),
+      // Column by column, so organisations_employer_sector serves it (the joined text matches no index).
+      eq: (v: string, bind) => {
+        const p = bind(v);
+        return `(o.sbi_version = split_part(${p}::text, ':', 1)::smallint AND o.sbi_section = split_part(${p}::text, ':', 2)::char(1))`;
+      },
+    },
+  },
   sizeClass: { value: sizeClassValue, ops: column('o.size_class', 'text') },
   ownerId: { value: uuidValue, ops: column('o.owner_id', 'uuid') },
   tag: {

@@ -1,0 +1,87 @@
+// The built api (dist/apps/api/main.js) as a user runs it: its own process, database and queue prefix,
+// WORKERS=inline so the launch, import and send processors run in it too.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { freePort, REDIS_URL, ROOT, sleep } from './harness.mjs';
+
+export const ADMIN = { email: 'bench@bench.example', password: 'bench-admin-password-2025' };
+
+export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {} }) {
+  const entry = fileURLToPath(new URL('dist/apps/api/main.js', ROOT));
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  const port = await freePort();
+  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the api during a run.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
+    cwd: fileURLToPath(ROOT),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NO_COLOR: '1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      WORKERS: 'inline',
+      INBOUND_SMTP_PORT: '0',
+      ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!/URL: /.test(output)) {
+    if (child.exitCode !== null) throw new Error(`api exited at start:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`api did not start:\n${output}`);
+    await sleep(100);
+  }
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = await login.json();
+  const headers = { authorization: `Bearer ${accessToken}` };
+  return {
+    pid: child.pid,
+    base,
+    token: accessToken,
+    output: () => output,
+    async request(method, path, body, extraHeaders = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          ...headers,
+          ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+          ...extraHeaders,
+        },
+        body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+      });
+      const text = await response.text();
+      let json;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, body: json, text };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

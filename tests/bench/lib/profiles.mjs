@@ -1,0 +1,38 @@
+// Data sizes per profile. `full` is the documented run (issue 8's sizes); `tiny` proves in seconds that
+// every benchmark still runs and checks its results (CI), with timings that mean nothing.
+export const PROFILES = {
+  full: {
+    runs: 5,
+    capWatchMs: 20_000,
+    segmentEmployers: 1_000_000,
+    reportEmployers: 50_000, // × 20 stage changes = 1,000,000
+    launchContacts: 100_000,
+    memoryLaunchContacts: 1_000_000,
+    sendMessages: 2_000,
+    capMessages: 1_000,
+    maxPerHour: 500,
+    // 1 warm-up + 5 imports of 100,000 rows would take half an hour on this machine: the repeated runs use
+    // 20,000 rows, and one import of 100,000 rows gives the rate and the peak RSS at full size.
+    importEmployers: 20_000,
+    importLargeEmployers: 100_000,
+    autocannonSeconds: 5,
+    // g repeats a, c and f on the embedded server at these sizes (the external server's run above is full size).
+    embedded: { segmentEmployers: 200_000, launchContacts: 20_000, importEmployers: 5_000 },
+  },
+  tiny: {
+    // One warm-up and one timed run: the tiny profile proves correctness, its timings mean nothing.
+    runs: 1,
+    capWatchMs: 4_000,
+    segmentEmployers: 3_000,
+    reportEmployers: 300,
+    launchContacts: 500,
+    memoryLaunchContacts: 300,
+    sendMessages: 20,
+    capMessages: 10,
+    maxPerHour: 5,
+    importEmployers: 200,
+    importLargeEmployers: 0,
+    autocannonSeconds: 1,
+    embedded: {},
+  },
+};

@@ -1,0 +1,133 @@
+// Benchmark c: a segment's count and first page (GET /api/segments/:id/preview) over one region of
+// many employers, against the hand-written SQL a developer would write for the same question.
+import { assert, compare, int, range, ratio, yesNo } from './lib/harness.mjs';
+
+const SAMPLE_COLUMNS = `id, name, city, stage, sbi_version, sbi_section, size_class, tags`;
+
+/** Each case: our filter, and the same question in hand-written SQL ($1 = region). */
+const CASES = [
+  {
+    label: 'stage in (contacted, interested) and size small',
+    filter: {
+      all: [
+        { field: 'stage', op: 'in', value: ['contacted', 'interested'] },
+        { field: 'sizeClass', op: 'eq', value: 'small' },
+      ],
+    },
+    where: `stage = ANY($2::text[]) AND size_class = $3`,
+    params: [['contacted', 'interested'], 'small'],
+  },
+  {
+    label: 'sbiSection 2025:F and created after 2025-01-01',
+    filter: {
+      all: [
+        { field: 'sbiSection', op: 'eq', value: '2025:F' },
+        { field: 'createdAt', op: 'after', value: '2025-01-01T00:00:00Z' },
+      ],
+    },
+    where: `sbi_version = 2025 AND sbi_section = $2 AND created_at > $3`,
+    params: ['F', '2025-01-01T00:00:00Z'],
+  },
+  {
+    label: 'tag eq "bouw" (case-insensitive)',
+    filter: { all: [{ field: 'tag', op: 'eq', value: 'bouw' }] },
+    // Tags match case-insensitively (api.md), so the hand-written SQL has to lower-case too.
+    where: `EXISTS (SELECT 1 FROM unnest(tags) t WHERE lower(t) = lower($2))`,
+    params: ['bouw'],
+  },
+];
+
+export const segments = {
+  id: 'c',
+  title: 'c. Segment count and first page',
+
+  async seed({ db, profile }) {
+    const employers = profile.segmentEmployers;
+    const [{ id: regionId }] = await db.query(`SELECT id FROM regions WHERE code = 'AM38'`);
+    await db.query(
+      `INSERT INTO organisations (region_id, kind, name, kvk_number, city, sbi_code, sbi_version, sbi_section, size_class,
+                                  stage, tags, created_at)
+       SELECT $1, 'employer', 'Werkgever ' || md5(g::text), lpad(g::text, 8, '0'), 'Ede', NULL, 2025,
+              substr('ABCDEFGHIJKLMNOPQRSTUV', 1 + g % 22, 1),
+              (ARRAY['micro','small','medium','large'])[1 + (g / 7) % 4],
+              (ARRAY['prospect','contacted','interested','sw_pilot','own_trajectory','structural','ambassador',
+                     'not_interested','paused'])[1 + (g / 3) % 9],
+              CASE g % 5 WHEN 0 THEN ARRAY['Bouw'] WHEN 1 THEN ARRAY['zorg','techniek'] WHEN 2 THEN ARRAY[]::text[]
+                         WHEN 3 THEN ARRAY['logistiek'] ELSE ARRAY['horeca','bouw-gerelateerd'] END,
+              timestamptz '2023-01-01' + (g % 1000) * interval '1 day'
+       FROM generate_series(1, $2::int) g`,
+      [regionId, employers],
+    );
+    await db.query(`VACUUM ANALYZE organisations`);
+    return { regionId, employers };
+  },
+
+  async run({ db, api, seeded, profile }) {
+    const { regionId, employers } = seeded;
+    const results = [];
+    for (const item of CASES) {
+      const created = await api.request('POST', '/api/segments', {
+        regionId,
+        name: `Bench ${item.label}`,
+        filter: item.filter,
+      });
+      assert(created.status === 201, `segment create ${created.status} ${created.text}`);
+      const segmentId = created.body.id;
+      const raw = async () => {
+        const params = [regionId, ...item.params];
+        const base = `FROM organisations WHERE kind = 'employer' AND region_id = $1 AND ${item.where}`;
+        const [{ total }] = await db.query(`SELECT count(*)::int AS total ${base}`, params);
+        const sample = await db.query(`SELECT ${SAMPLE_COLUMNS} ${base} ORDER BY name, id LIMIT 20`, params);
+        return { total, sample };
+      };
+      const expected = await raw();
+      assert(expected.total > 0, `${item.label}: the data set selects nobody`);
+      const timings = await compare({
+        runs: profile.runs,
+        ours: {
+          run: () => api.request('GET', `/api/segments/${segmentId}/preview`),
+          check: (response) => {
+            assert(response.status === 200, `preview ${response.status} ${response.text}`);
+            assert(
+              response.body.total === expected.total,
+              `${item.label}: total ${response.body.total} ≠ ${expected.total}`,
+            );
+            const ids = response.body.sample.map((row) => row.id).join();
+            assert(ids === expected.sample.map((row) => row.id).join(), `${item.label}: first page differs`);
+          },
+        },
+        raw: {
+          run: raw,
+          check: (value) => assert(value.total === expected.total, `${item.label}: raw total changed`),
+        },
+      });
+      results.push({ label: item.label, total: expected.total, ...timings });
+      console.log('c', item.label, timings);
+    }
+    return { employers, results };
+  },
+
+  report({ employers, results }) {
+    const rows = results.map(
+      (r) =>
+        `| ${r.label} | ${int(r.total)} | ${range(r.ours)} | ${range(r.raw)} | ${ratio(r.raw.median / r.ours.median)} | ${yesNo(r.raw.median / r.ours.median >= 0.9)} | ${yesNo(r.ours.median <= 50)} |`,
+    );
+    return {
+      summary: results.map((r) => ({
+        benchmark: `c ${r.label}`,
+        ratio: r.raw.median / r.ours.median,
+        goal: 0.9,
+        extra: `${r.ours.median.toFixed(1)} ms (goal ≤ 50 ms)`,
+      })),
+      text: `One region (AM38) of ${int(employers)} employers (stages, size classes, SBI 2025 sections, tags and creation
+dates spread evenly). Ours = \`GET /api/segments/:id/preview\` over HTTP on the built api (bearer token, scope check,
+filter compiled from the saved segment, count then first 20 by name). Raw = the hand-written count and first-20 SQL
+for the same question on a plain \`pg\` pool in the bench process. Correctness: every run's total and first-page ids
+equal the raw SQL's. Milliseconds, median (min–max); "raw/ours" is raw time ÷ our time (1.0 = as fast as raw).
+
+| filter | matches | ours, ms | raw SQL, ms | raw/ours | ≥ 0.9 | ≤ 50 ms |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}`,
+    };
+  },
+};
