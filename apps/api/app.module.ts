@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreInfrastructureModule } from '@app/core';
 import { QueueProcessorsModule } from '../worker/queue-processors.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CampaignsHttpModule } from './outreach/campaigns/campaigns-http.module';
 import { CrmHttpModule } from './organisations/crm-http.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PipelineHttpModule } from './pipeline/pipeline-http.module';
+import { RateLimitModule } from './http/rate-limit.module';
+import { PrivacyHttpModule } from './privacy/privacy-http.module';
 import { ReportsHttpModule } from './reports/reports-http.module';
 import { SegmentsHttpModule } from './outreach/segments/segments-http.module';
 import { SuppressionsHttpModule } from './outreach/suppressions/suppressions-http.module';
@@ -30,11 +34,18 @@ export class AppModule {
       imports: [
         CoreInfrastructureModule.forRoot(config, databaseUrl),
         ...(config.workers === 'inline' ? [QueueProcessorsModule] : []),
+        // Before AuthHttpModule: global guards run in this order, so the limit counts a request (401s
+        // included) and refuses one over the budget before the auth guard looks the user up.
+        RateLimitModule,
         AuthHttpModule,
+        MetricsModule,
+        AdminModule,
+        HealthModule,
         CampaignsHttpModule,
         CrmHttpModule,
         ImportsHttpModule,
         PipelineHttpModule,
+        PrivacyHttpModule,
         ReportsHttpModule,
         SegmentsHttpModule,
         StoriesTargetsHttpModule,
@@ -43,7 +54,6 @@ export class AppModule {
         TrajectoriesHttpModule,
         UnsubscribeHttpModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -15,7 +15,8 @@ async function demo(): Promise<void> {
   const logger = new Logger('Vliegwiel demo');
   const log = (line: string) => logger.log(line);
   if (process.env.DATABASE_URL) log('Ignoring DATABASE_URL: the demo runs on its own embedded PostgreSQL');
-  const loaded = loadConfig({ ...process.env, DATABASE_URL: undefined, WORKERS: 'inline' });
+  // The demo is read by a person: no JSON line per request unless LOG_LEVEL asks for it.
+  const loaded = loadConfig({ LOG_LEVEL: 'warn', ...process.env, DATABASE_URL: undefined, WORKERS: 'inline' });
   const config = { ...loaded, queuePrefix: demoQueuePrefix(process.env.QUEUE_PREFIX, loaded.dataDir) };
   const runtime = await openRuntime(config, log, { redis: 'private', suggestDatabaseUrl: false });
   log(`Queue keys in Redis under the prefix ${config.queuePrefix} (QUEUE_PREFIX changes it)`);

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, Runtime, RuntimeError } from '@app/core';
+import { Logger } from '@nestjs/common';
+import { AppConfig, closeGracefully, Runtime, RuntimeError } from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
-import { redirectRootToDocs } from './root/root-redirect';
 
 /**
  * Boots the HTTP app on a prepared database and listens on PORT; the runtime closes it first when
@@ -16,9 +16,8 @@ export async function startApi(config: AppConfig, runtime: Runtime): Promise<Nes
     AppModule.forRoot({ config: effective, databaseUrl: runtime.databaseUrl }),
     { bodyParser: false },
   );
-  runtime.onStop(() => app.close());
-  // Before configureApp's bearer check, so the front door needs no token.
-  app.use(redirectRootToDocs);
+  const logger = new Logger('Vliegwiel');
+  runtime.onStop(() => closeGracefully(app, config.shutdownGraceMs, (line) => logger.log(line)));
   await configureApp(app, effective);
   await app.listen(effective.port).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')

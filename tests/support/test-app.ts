@@ -24,6 +24,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     DATABASE_URL: database.url,
     INBOUND_SMTP_PORT: '0',
+    // Request log lines only when a test asks for them.
+    LOG_LEVEL: 'warn',
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(

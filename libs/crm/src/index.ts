@@ -64,6 +64,7 @@ export * from './imports/trajectory-csv-format';
 export * from './stories/ambassador-sweep.service';
 export * from './stories/maintenance.processor';
 export * from './stories/maintenance-worker.module';
+export * from './stories/maintenance-jobs';
 export * from './digest/task-digest.service';
 export * from './digest/task-digest.schedule';
 export * from './digest/task-digest.module';

@@ -38,6 +38,12 @@ describe('loadConfig', () => {
       uploadLimitBytes: 100 * 1024 * 1024,
       importBatchSize: 500,
       trustProxy: false,
+      retention: { inboundDays: 90, sentBodyDays: 365, inactiveContactDays: 730 },
+      shutdownGraceMs: 30_000,
+      workerStallMs: 120_000,
+      logLevel: 'info',
+      rateLimitPerMinute: 1200,
+      rateLimitAnonymousPerMinute: 300,
     });
     expect(config.appSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -61,7 +67,7 @@ describe('loadConfig', () => {
       APP_SECRET: SECRET,
       QUEUE_PREFIX: '{vliegwiel}',
       WORKERS: 'off',
-      METRICS_TOKEN: 'scrape',
+      METRICS_TOKEN: 'scrape-token-0123456789-abcdef',
       ADMIN_EMAIL: 'Admin@Example.org',
       ADMIN_PASSWORD: 'long-enough-password',
       DATA_DIR: '/var/lib/vliegwiel',
@@ -69,6 +75,14 @@ describe('loadConfig', () => {
       UPLOAD_MAX_BYTES: '2048',
       IMPORT_BATCH_SIZE: '100',
       TRUST_PROXY: 'loopback,10.0.0.0/8',
+      RETENTION_INBOUND_DAYS: '30',
+      RETENTION_SENT_BODY_DAYS: '180',
+      RETENTION_INACTIVE_CONTACT_DAYS: '365',
+      SHUTDOWN_GRACE_MS: '5000',
+      WORKER_STALL_MS: '60000',
+      LOG_LEVEL: 'Debug',
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '20',
     });
 
     expect(config).toMatchObject({
@@ -81,13 +95,19 @@ describe('loadConfig', () => {
       appSecret: SECRET,
       queuePrefix: '{vliegwiel}',
       workers: 'off',
-      metricsToken: 'scrape',
+      metricsToken: 'scrape-token-0123456789-abcdef',
       admin: { email: 'admin@example.org', password: 'long-enough-password' },
       dataDir: '/var/lib/vliegwiel',
       accessTokenTtlSeconds: 3600,
       uploadLimitBytes: 2048,
       importBatchSize: 100,
       trustProxy: ['loopback', '10.0.0.0/8'],
+      retention: { inboundDays: 30, sentBodyDays: 180, inactiveContactDays: 365 },
+      shutdownGraceMs: 5000,
+      workerStallMs: 60_000,
+      logLevel: 'debug',
+      rateLimitPerMinute: 0,
+      rateLimitAnonymousPerMinute: 20,
     });
   });
 
@@ -125,6 +145,9 @@ describe('loadConfig', () => {
       UPLOAD_MAX_BYTES: '-5',
       IMPORT_BATCH_SIZE: '1.5',
       TRUST_PROXY: 'the-load-balancer',
+      LOG_LEVEL: 'loud',
+      RATE_LIMIT_PER_MINUTE: 'many',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '-1',
     };
 
     const problems = problemsOf(env);
@@ -150,6 +173,9 @@ describe('loadConfig', () => {
         'UPLOAD_MAX_BYTES',
         'IMPORT_BATCH_SIZE',
         'TRUST_PROXY',
+        'LOG_LEVEL',
+        'RATE_LIMIT_PER_MINUTE',
+        'RATE_LIMIT_ANONYMOUS_PER_MINUTE',
       ].sort(),
     );
     for (const line of problems) expect(line).not.toContain('\n');
@@ -181,6 +207,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ APP_SECRET: 'short' })).toEqual(['APP_SECRET: must be at least 32 characters']);
   });
 
+  it('should refuse a METRICS_TOKEN shorter than 24 characters when one is given', () => {
+    expect(problemsOf({ METRICS_TOKEN: 'scrape' })).toEqual(['METRICS_TOKEN: must be at least 24 characters']);
+    expect(problemsOf({ METRICS_TOKEN: 'x'.repeat(23) })).toEqual(['METRICS_TOKEN: must be at least 24 characters']);
+    expect(loadConfig({ METRICS_TOKEN: 'x'.repeat(24) }).metricsToken).toBe('x'.repeat(24));
+  });
+
   it('should treat blank values as unset when a variable is empty or spaces', () => {
     const config = loadConfig({ PORT: ' ', DATABASE_URL: '', WORKERS: '  ' });
 
@@ -191,5 +223,19 @@ describe('loadConfig', () => {
 
   it('should quote the bad value when a number is out of range', () => {
     expect(problemsOf({ PORT: '65536' })).toEqual(['PORT: must be a whole number from 0 to 65535, got "65536"']);
+  });
+
+  it('should name each retention period when it is not a positive number of days', () => {
+    expect(
+      problemsOf({
+        RETENTION_INBOUND_DAYS: '0',
+        RETENTION_SENT_BODY_DAYS: 'a year',
+        RETENTION_INACTIVE_CONTACT_DAYS: '-1',
+      }),
+    ).toEqual([
+      'RETENTION_INBOUND_DAYS: must be a whole number from 1 to 36500, got "0"',
+      'RETENTION_SENT_BODY_DAYS: must be a whole number from 1 to 36500, got "a year"',
+      'RETENTION_INACTIVE_CONTACT_DAYS: must be a whole number from 1 to 36500, got "-1"',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { AppConfig } from './app-config';
+import { AppConfig, LOG_LEVELS, LogLevel } from './app-config';
 import { ConfigError } from './config.error';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -47,6 +47,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const production = value('NODE_ENV') === 'production';
   const port = integer('PORT', 3000, 0, 65535);
+  const metricsToken = value('METRICS_TOKEN');
+  // A bearer token anyone can reach over the network: too short and it can be guessed (openssl rand -hex 24 gives 48).
+  if (metricsToken !== undefined && metricsToken.length < 24)
+    problems.push('METRICS_TOKEN: must be at least 24 characters');
   const appSecret = value('APP_SECRET');
   if (production && appSecret === undefined) problems.push('APP_SECRET: is required when NODE_ENV=production');
   if (appSecret !== undefined && appSecret.length < 32) problems.push('APP_SECRET: must be at least 32 characters');
@@ -82,6 +86,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const queuePrefix = value('QUEUE_PREFIX') ?? 'vliegwiel';
   if (!/^[A-Za-z0-9_{}.-]+$/.test(queuePrefix)) problems.push('QUEUE_PREFIX: may only hold letters, digits, _ . - { }');
 
+  const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
   const config: AppConfig = {
     port,
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -93,7 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appSecret: appSecret ?? DEV_SECRET,
     queuePrefix,
     workers: workers === 'off' ? 'off' : 'inline',
-    metricsToken: value('METRICS_TOKEN'),
+    metricsToken,
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : undefined,
     dkim:
       dkimSet.length === dkimNames.length
@@ -106,6 +114,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadLimitBytes: integer('UPLOAD_MAX_BYTES', 100 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     importBatchSize: integer('IMPORT_BATCH_SIZE', 500, 1, 10000),
     trustProxy: parseTrustProxy(value('TRUST_PROXY'), (problem) => problems.push(`TRUST_PROXY: ${problem}`)),
+    retention: {
+      inboundDays: integer('RETENTION_INBOUND_DAYS', 90, 1, 36500),
+      sentBodyDays: integer('RETENTION_SENT_BODY_DAYS', 365, 1, 36500),
+      inactiveContactDays: integer('RETENTION_INACTIVE_CONTACT_DAYS', 730, 1, 36500),
+    },
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 30_000, 0, 600_000),
+    workerStallMs: integer('WORKER_STALL_MS', 120_000, 1000, 3_600_000),
+    logLevel,
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    rateLimitAnonymousPerMinute: integer('RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300, 0, 1_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

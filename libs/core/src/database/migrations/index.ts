@@ -16,6 +16,8 @@ import { OutreachDelivery1764300003100 } from './1764300003100-outreach-delivery
 import { OutreachInbound1764300003300 } from './1764300003300-outreach-inbound';
 import { InboundForwarded1764300003400 } from './1764300003400-inbound-forwarded';
 import { ReportingIndexes1764300004000 } from './1764300004000-reporting-indexes';
+import { Privacy1764300007000 } from './1764300007000-privacy';
+import { PerformanceIndexes1764300009000 } from './1764300009000-performance-indexes';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   OutreachInbound1764300003300,
   InboundForwarded1764300003400,
   ReportingIndexes1764300004000,
+  Privacy1764300007000,
+  PerformanceIndexes1764300009000,
 ];
