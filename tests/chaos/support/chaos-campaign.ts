@@ -104,7 +104,8 @@ export async function seedCampaign(
         `Chaos ${tag}`,
         senderId,
         JSON.stringify(steps),
-        options.status ?? 'running',
+        // Paused until its enrolments exist: a dispatcher tick in between would complete an empty running campaign.
+        'paused',
         options.maxPerHour ?? null,
       ],
     )
@@ -130,6 +131,7 @@ export async function seedCampaign(
      FROM contacts k WHERE k.email LIKE '%@' || $2`,
     [id, domain, options.late ?? []],
   );
+  await db.query(`UPDATE campaigns SET status = $2 WHERE id = $1`, [id, options.status ?? 'running']);
   return { id, regionId, contacts: options.contacts, domain, emailSteps: [0, 2] };
 }
 

@@ -120,6 +120,10 @@ export class EmailSendService {
   private async settleAbandoned(row: LedgerRow): Promise<SendResult> {
     const now = this.clock.now();
     return this.transactions.run(async () => {
+      // Enrolment first, as a send locks it: a worker still inside its send holds that lock, so this job is a
+      // duplicate, not a survivor, and must neither settle the row nor wait for it (a deadlock).
+      if (!(await this.progress.lockUnlessSending(row.enrolment_id)))
+        return { kind: 'done', note: 'sending elsewhere' };
       const settled = await this.ledger.settleAbandoned(row.id, now);
       if (!settled) return { kind: 'done', note: 'already sending' };
       await this.progress.moveTo(settled.enrolment_id, settled.step_index + 1, settled.step_count, now, now, now);

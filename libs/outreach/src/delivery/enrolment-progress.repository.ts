@@ -34,6 +34,15 @@ export class EnrolmentProgressRepository {
   }
 
   /**
+   * Locks the enrolment unless another transaction holds it; false while a live worker is sending its
+   * step (the send keeps the enrolment locked through the SMTP call and the record).
+   */
+  async lockUnlessSending(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT id FROM enrolments WHERE id = $1 FOR UPDATE SKIP LOCKED`, [id]);
+    return rows.length > 0;
+  }
+
+  /**
    * Moves to step `index` (or completes when there is none), due at `dueAt`; `happenedAt` feeds later waits.
    * Only forwards: a late second record of the same step (a worker thought dead that finished after all)
    * must not send the enrolment back to a step whose ledger row already exists, where it would stick.
