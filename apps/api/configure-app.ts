@@ -5,6 +5,7 @@ import { AppConfig } from '@app/core';
 import { installOperations } from './admin/operations';
 import { bodyErrorHandler } from './http/body-errors';
 import { HttpExceptionFilter } from './http/http-exception.filter';
+import { answerLiveProbesFirst } from './http/live-probe';
 import { requireBearer } from './http/require-bearer';
 import { serveWebApp } from './root/web-app';
 import { validationPipe } from './http/validation';
@@ -14,6 +15,8 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   // Behind a load balancer: req.ip (sign-in throttle) is the client, not the proxy. TRUST_PROXY says which hops to believe.
   app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api', { exclude: ['u/{*path}', 'docs', 'docs-json', 'metrics', 'admin/{*path}'] });
+  // Liveness probes are answered by the HTTP server before Express (see live-probe.ts).
+  answerLiveProbesFirst(app.getHttpServer());
   // First, so every request gets an id and a log line: also /metrics and /admin/queues (own authentication).
   installOperations(app, config);
   // The web app's pages and files need no token (it signs in itself); without a build, / → /docs.

@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, Clock, isUuid } from '@app/core';
@@ -26,13 +27,24 @@ export interface IssueOptions {
  * checked, expiry at most ACCESS_TOKEN_TTL_SECONDS away, times taken from the injected clock. One
  * audience per kind of token, so a token of one kind is never accepted as the other.
  */
+// Verified tokens remembered (a bounded map, oldest out first): checking a signature costs more CPU than
+// the rest of a small request, and a request is checked more than once (rate limit key, auth guard).
+const VERIFIED_MAX = 10_000;
+
 @Injectable()
 export class TokenService {
+  // jsonwebtoken turns a string secret into a key on every call (trying it as a PEM public key first,
+  // which throws): once is enough.
+  private readonly key: KeyObject;
+  private readonly verified = new Map<string, VerifiedToken>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.appSecret));
+  }
 
   issue(userId: string, options: IssueOptions = {}): string {
     return this.issueWithExpiry(userId, options).token;
@@ -45,7 +57,8 @@ export class TokenService {
     const token = this.jwt.sign(
       { sub: userId, iat, exp },
       {
-        secret: this.config.appSecret,
+        // JwtService's types say string | Buffer; jsonwebtoken takes a KeyObject as is.
+        secret: this.key as unknown as string,
         algorithm: 'HS256',
         audience: options.audience ?? TOKEN_AUDIENCE,
         issuer: TOKEN_ISSUER,
@@ -56,21 +69,34 @@ export class TokenService {
 
   /** Who the token was issued to and when (seconds), or null when it is not one of ours for `audience` or has expired. */
   verify(token: string, audience: string = TOKEN_AUDIENCE): VerifiedToken | null {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    // A remembered token passed every check that does not depend on time; expiry is checked again
+    // (as jsonwebtoken does: expired from `exp` on). Revocation is the auth guard's, per request.
+    const cacheKey = `${audience} ${token}`;
+    const known = this.verified.get(cacheKey);
+    if (known) return now < known.expiresAt ? { ...known } : null;
     try {
-      const payload = this.jwt.verify<{ sub?: unknown; exp?: unknown; iat?: unknown }>(token, {
-        secret: this.config.appSecret,
+      const payload = this.jwt.verify<{ sub?: unknown; exp?: unknown; iat?: unknown; nbf?: unknown }>(token, {
+        secret: this.key as unknown as string,
         algorithms: ['HS256'],
         audience,
         issuer: TOKEN_ISSUER,
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+        clockTimestamp: now,
       });
       // A token without an expiry or issue time is not one we issued.
       if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
-      return isUuid(payload.sub)
-        ? { userId: payload.sub.toLowerCase(), issuedAt: payload.iat, expiresAt: payload.exp }
-        : null;
+      if (!isUuid(payload.sub)) return null;
+      const verified = { userId: payload.sub.toLowerCase(), issuedAt: payload.iat, expiresAt: payload.exp };
+      // We never issue `nbf`; a token with one would need its own time check, so it is not remembered.
+      if (payload.nbf === undefined) this.remember(cacheKey, verified);
+      return { ...verified };
     } catch {
       return null;
     }
+  }
+
+  private remember(cacheKey: string, verified: VerifiedToken): void {
+    if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(cacheKey, verified);
   }
 }
