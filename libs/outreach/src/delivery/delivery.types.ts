@@ -1,5 +1,6 @@
 import type { SendWindow } from '../calendar/send-window';
 import type { CampaignStep } from '../campaigns/campaign.types';
+import type { PrivacyBlock } from '../privacy/contact-privacy.repository';
 
 export const LEDGER_STATUSES = [
   'queued',
@@ -80,4 +81,6 @@ export interface SendState {
   sender_email: string | null;
   employer_stage: string;
   exit_stage: string;
+  /** A data-subject request that stops every send to the contact, read under the same lock. */
+  privacy_block: PrivacyBlock | null;
 }

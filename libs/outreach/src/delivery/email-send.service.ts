@@ -188,7 +188,7 @@ export class EmailSendService {
       await this.advance(row, state, now);
       return { kind: 'done', note: 'skipped: no address or basis' };
     }
-    const block = await this.privacy.sendBlock(row.contact_id);
+    const block = state.privacy_block;
     if (block === 'restricted' || block === 'erased') {
       // Restriction of processing (a data-subject request) stops every send, whatever the campaign.
       await this.ledger.finish(row.id, 'skipped', now, { error: 'processing restricted' });

@@ -148,7 +148,10 @@ export class SendLedgerRepository {
               c.status AS campaign_status, c.region_id AS campaign_region_id, c.sender_id, c.steps, c.send_window,
               c.exit_stage,
               k.email AS contact_email, k.email_basis, r.pressure_days, r.closing_days::text[] AS closing_days,
-              w.email AS wsp_email, u.name AS sender_name, u.email AS sender_email, o.stage AS employer_stage
+              w.email AS wsp_email, u.name AS sender_name, u.email AS sender_email, o.stage AS employer_stage,
+              CASE WHEN p.erased_at IS NOT NULL THEN 'erased'
+                   WHEN p.restricted_at IS NOT NULL THEN 'restricted'
+                   WHEN p.objected_at IS NOT NULL THEN 'objected' END AS privacy_block
        FROM enrolments e
        JOIN campaigns c ON c.id = e.campaign_id
        JOIN contacts k ON k.id = e.contact_id
@@ -156,6 +159,7 @@ export class SendLedgerRepository {
        JOIN regions r ON r.id = c.region_id
        LEFT JOIN organisations w ON w.region_id = c.region_id AND w.kind = 'wsp'
        LEFT JOIN users u ON u.id = c.sender_id
+       LEFT JOIN contact_privacy p ON p.contact_id = e.contact_id
        WHERE e.id = $1
        FOR UPDATE OF e`,
       [enrolmentId],
