@@ -105,12 +105,18 @@ describe('A campaign stops per contact on reply, unsubscribe and bounce', () => 
       'step 1 delivered to every contact',
     );
 
-    // A replies to its reply+<token> address; B unsubscribes with one click.
-    const [first] = await query<{ reply_token: string; message_id: string }>(
-      testApp,
-      `SELECT reply_token, message_id FROM send_ledger WHERE campaign_id = $1 AND to_email = $2 AND status = 'sent'`,
-      [campaign, REPLIES],
-    );
+    // A replies to its reply+<token> address; B unsubscribes with one click. The sink has the message a
+    // moment before the send's transaction records it as sent: wait for the record too.
+    const sentTo = async (address: string) =>
+      (
+        await query<{ reply_token: string; message_id: string }>(
+          testApp,
+          `SELECT reply_token, message_id FROM send_ledger WHERE campaign_id = $1 AND to_email = $2 AND status = 'sent'`,
+          [campaign, address],
+        )
+      )[0];
+    await eventually(async () => (await sentTo(REPLIES)) !== undefined, 20_000, 'step 1 recorded as sent');
+    const first = await sentTo(REPLIES);
     const replyTo = `reply+${first.reply_token}@${DOMAIN}`;
     await nodemailer
       .createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true })
