@@ -9,7 +9,15 @@ import { ImportScreen } from './screens/import-screen';
 import { MyTasks } from './screens/my-tasks';
 import { OrganisationList, OrganisationPage } from './screens/organisations';
 import { PipelineBoard } from './screens/pipeline-board';
-import { Placeholder } from './screens/placeholder';
+import { CampaignBuilder } from './screens/campaigns/campaign-builder';
+import { CampaignList } from './screens/campaigns/campaign-list';
+import { CampaignMonitor } from './screens/campaigns/campaign-monitor';
+import { Dashboard } from './screens/dashboard/dashboard';
+import { SegmentEditor } from './screens/segments/segment-editor';
+import { SegmentList } from './screens/segments/segment-list';
+import { SuppressionList } from './screens/suppressions/suppression-list';
+import { TemplateEditor } from './screens/templates/template-editor';
+import { TemplateList } from './screens/templates/template-list';
 import { SignIn } from './screens/sign-in';
 import { UsersScreen } from './screens/users';
 import { ErrorBoundary } from './ui/status';
@@ -46,8 +54,21 @@ const ROUTES: Route[] = [
   { path: '/organisaties/:id', title: 'Organisatie', render: (p) => <OrganisationPage key={p.id} id={p.id} /> },
   { path: '/taken', title: 'Mijn taken', render: () => <MyTasks /> },
   { path: '/import', title: 'Import', render: () => <ImportScreen /> },
-  { path: '/campagnes', title: 'Campagnes', render: () => <Placeholder title="Campagnes" /> },
-  { path: '/dashboard', title: 'Dashboard', render: () => <Placeholder title="Dashboard" /> },
+  // Static outreach paths before `/campagnes/:id`: the first match wins. `nieuw` is the new record's id.
+  { path: '/campagnes', title: 'Campagnes', render: () => <CampaignList /> },
+  { path: '/campagnes/nieuw', title: 'Nieuwe campagne', render: () => <CampaignBuilder /> },
+  { path: '/campagnes/sjablonen', title: 'Sjablonen', render: () => <TemplateList /> },
+  { path: '/campagnes/sjablonen/:id', title: 'Sjabloon', render: (p) => <TemplateEditor key={p.id} id={p.id} /> },
+  { path: '/campagnes/segmenten', title: 'Segmenten', render: () => <SegmentList /> },
+  { path: '/campagnes/segmenten/:id', title: 'Segment', render: (p) => <SegmentEditor key={p.id} id={p.id} /> },
+  { path: '/campagnes/blokkeerlijst', title: 'Blokkeerlijst', render: () => <SuppressionList /> },
+  {
+    path: '/campagnes/:id/bewerken',
+    title: 'Campagne opzetten',
+    render: (p) => <CampaignBuilder key={p.id} id={p.id} />,
+  },
+  { path: '/campagnes/:id', title: 'Campagne', render: (p) => <CampaignMonitor key={p.id} id={p.id} /> },
+  { path: '/dashboard', title: 'Dashboard', render: () => <Dashboard /> },
   { path: '/gebruikers', title: 'Gebruikers', render: () => <UsersScreen /> },
 ];
 

@@ -33,14 +33,14 @@ export interface WebApp {
 
 /**
  * The real api serving the built web app, on a fresh database filled with the demo (two regions,
- * every role), listening on a free port. Needs `npm run build` (nest and vite) first.
+ * every role), listening on a free port; `env` adds settings (SMTP_URL of a sink, say). Needs `npm run build` (nest and vite) first.
  */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   if (!existsSync(path.join(WEB_APP_DIR, 'index.html')))
     throw new Error(`No web build in ${WEB_APP_DIR}: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM))
     throw new Error(`No chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  const testApp = await startTestApp();
+  const testApp = await startTestApp(env);
   await seedDemoOnce(() => undefined)(testApp.app.get(DataSource));
   await testApp.app.listen(0, '127.0.0.1');
   const address = testApp.app.getHttpServer().address() as { port: number };

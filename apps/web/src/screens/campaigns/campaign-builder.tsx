@@ -1,0 +1,6 @@
+import { Placeholder } from '../placeholder';
+
+/** Stub: replaced by the screen of issue 10. */
+export function CampaignBuilder(_props: { id?: string }) {
+  return <Placeholder title="Campagne opzetten" />;
+}
