@@ -89,6 +89,28 @@ describe('delivery under concurrency', () => {
     expect(followUpsTo(rows[0].email)).toBe(1);
   });
 
+  it('should settle a row left sending by a gone worker as unknown, but wait on a claim made moments ago', async () => {
+    const { rows } = await atFollowUp('left', 2);
+    const [abandoned, fresh] = rows;
+    await db.query(
+      `UPDATE send_ledger SET status = 'sending', sending_at = now() - interval '5 minutes' WHERE id = $1`,
+      [abandoned.second],
+    );
+    await db.query(`UPDATE send_ledger SET status = 'sending', sending_at = now() WHERE id = $1`, [fresh.second]);
+    const settled = await sender.send(abandoned.second, false);
+    const waiting = await sender.send(fresh.second, false);
+    expect(settled).toEqual({ kind: 'done', note: 'unknown: the worker stopped during the SMTP call' });
+    expect(waiting).toMatchObject({ kind: 'recheck', note: 'claimed moments ago' });
+    const statuses = await db.query(`SELECT id, status FROM send_ledger WHERE id = ANY($1::uuid[]) ORDER BY status`, [
+      [abandoned.second, fresh.second],
+    ]);
+    expect(statuses).toEqual([
+      { id: fresh.second, status: 'sending' },
+      { id: abandoned.second, status: 'unknown' },
+    ]);
+    expect(followUpsTo(abandoned.email) + followUpsTo(fresh.email)).toBe(0);
+  });
+
   it('should send no follow-up when the unsubscribe committed before the send', async () => {
     const { rows } = await atFollowUp('first', 3);
     for (const row of rows) await unsubscribes.unsubscribe(tokens.unsubscribe(row.first));

@@ -49,6 +49,10 @@ export class EmailSendProcessor extends WorkerHost {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const result = await this.sender.send(job.data.ledgerId, finalAttempt);
     if (result.kind === 'retry') throw result.error;
+    if (result.kind === 'recheck') {
+      await job.moveToDelayed(result.at.getTime(), token);
+      throw new DelayedError();
+    }
     if (result.kind === 'later') {
       // Cap or contact pressure: the ledger row is back to `queued` with its due time. Soon: the same job
       // waits; later: Redis lets go and the dispatcher adds the job again when the row is nearly due.

@@ -34,7 +34,11 @@ interface Attempt {
 
 /** What the email-send job does next. */
 export type SendResult =
-  { kind: 'done'; note: string } | { kind: 'later'; at: Date; note: string } | { kind: 'retry'; error: unknown };
+  | { kind: 'done'; note: string }
+  | { kind: 'later'; at: Date; note: string }
+  // The row is not `queued` (so the dispatcher would not add its job again): the same job must look again at `at`.
+  | { kind: 'recheck'; at: Date; note: string }
+  | { kind: 'retry'; error: unknown };
 
 /** A campaign pauses itself after this many `blocked` messages in a row (the server refuses us). */
 export const BLOCKED_IN_A_ROW = 3;
@@ -44,6 +48,11 @@ export const MAX_BOUNCE_SHARE = 0.05;
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
 const PAUSED_RETRY_MS = 60_000;
+/**
+ * BullMQ's default job lock: a live worker renews it, so a job only runs again on a `sending` row once it
+ * lapsed. A younger claim belongs to a worker between its claim and its send, not to a dead one.
+ */
+export const ABANDONED_AFTER_MS = 30_000;
 
 /** The task title's reason when too many of a campaign's first messages bounced. */
 export function bounceShareReason(): string {
@@ -119,6 +128,12 @@ export class EmailSendService {
    */
   private async settleAbandoned(row: LedgerRow): Promise<SendResult> {
     const now = this.clock.now();
+    const claimedAt = row.sending_at ? new Date(row.sending_at).getTime() : 0;
+    if (now.getTime() - claimedAt < ABANDONED_AFTER_MS) {
+      // A duplicate of a job whose worker claimed the row moments ago and may not hold the enrolment yet:
+      // look again once the claim is old enough to be abandoned (by then it is mostly `sent`).
+      return { kind: 'recheck', at: new Date(claimedAt + ABANDONED_AFTER_MS), note: 'claimed moments ago' };
+    }
     return this.transactions.run(async () => {
       // Enrolment first, as a send locks it: a worker still inside its send holds that lock, so this job is a
       // duplicate, not a survivor, and must neither settle the row nor wait for it (a deadlock).
