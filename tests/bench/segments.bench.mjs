@@ -31,8 +31,9 @@ const CASES = [
   {
     label: 'tag eq "bouw" (case-insensitive)',
     filter: { all: [{ field: 'tag', op: 'eq', value: 'bouw' }] },
-    // Tags match case-insensitively (api.md), so the hand-written SQL has to lower-case too.
-    where: `EXISTS (SELECT 1 FROM unnest(tags) t WHERE lower(t) = lower($2))`,
+    // Tags match case-insensitively (api.md), so the hand-written SQL has to lower-case too; written as a
+    // developer would with the schema's lower_tags() and its GIN index (migration 1764300010000).
+    where: `lower_tags(tags) @> ARRAY[lower($2)]`,
     params: ['bouw'],
   },
 ];

@@ -20,8 +20,9 @@ const share = (column: string, months: string) => `
 
 /**
  * Employers grouped by their SW-pilot start (docs/metrics.md "Trajectories and the sw_pilot cohort"):
- * the earlier of the first row to sw_pilot and the first SW trajectory's start. One pass over the
- * later stages' rows gives each employer's first reach of own_trajectory-or-later and structural-or-later.
+ * the earlier of the first row to sw_pilot and the first SW trajectory's start. Each employer's first reach
+ * of sw_pilot, own_trajectory-or-later and structural-or-later comes from `employer_stage_firsts`, the
+ * trigger-kept minima over `stage_changes` (migration 1764300011000), not from every row of the region's history.
  */
 @Injectable()
 export class CohortReportRepository {
@@ -32,11 +33,11 @@ export class CohortReportRepository {
     return managerFor(this.dataSource).query(
       `WITH reach AS (
          SELECT employer_id,
-                ${LOCAL_DAY(`min(at) FILTER (WHERE to_stage = 'sw_pilot')`)} AS pilot,
-                ${LOCAL_DAY(`min(at) FILTER (WHERE to_stage IN ('own_trajectory', 'structural', 'ambassador'))`)} AS own,
-                ${LOCAL_DAY(`min(at) FILTER (WHERE to_stage IN ('structural', 'ambassador'))`)} AS structural
-         FROM stage_changes
-         WHERE ${IN_SCOPE()} AND to_stage IN ('sw_pilot', 'own_trajectory', 'structural', 'ambassador')
+                ${LOCAL_DAY('min(sw_pilot_at)')} AS pilot,
+                ${LOCAL_DAY('min(own_trajectory_at)')} AS own,
+                ${LOCAL_DAY('min(structural_at)')} AS structural
+         FROM employer_stage_firsts
+         WHERE ${IN_SCOPE()}
          GROUP BY employer_id),
        sw AS (
          SELECT employer_id, min(started_at) AS started

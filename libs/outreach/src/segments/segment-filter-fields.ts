@@ -55,8 +55,11 @@ function exists(from: string, where: string): (extra?: string) => string {
   return (extra) => `EXISTS (SELECT 1 FROM ${from} WHERE ${where}${extra ? ` AND ${extra}` : ''})`;
 }
 
-const TAG = (where: string) => `EXISTS (SELECT 1 FROM unnest(o.tags) AS t(tag) WHERE ${where})`;
-const TAG_IN = (bind: string) => TAG(`lower(t.tag) IN (SELECT lower(v) FROM unnest(${bind}::text[]) AS v)`);
+// Tags match case-insensitively: `lower_tags` (migration 1764300010000) lower-cases the array, and its GIN
+// index organisations_employer_lower_tags answers these instead of unnesting every employer's tags.
+const LOWER_TAGS = 'lower_tags(o.tags)';
+const TAG_EQ = (bind: string) => `${LOWER_TAGS} @> ARRAY[lower(${bind}::text)]`;
+const TAG_IN = (bind: string) => `${LOWER_TAGS} && lower_tags(${bind}::text[])`;
 
 // Active links (no `until`) with an SW-bedrijf of the employer's own region: an id of another region's
 // organisation, or of one that is no SW-bedrijf, simply matches nothing.
@@ -91,8 +94,8 @@ export const FIELD_SPECS: Record<SegmentField, FieldSpec> = {
   tag: {
     value: tagValue,
     ops: {
-      eq: (v: string, bind) => TAG(`lower(t.tag) = lower(${bind(v)}::text)`),
-      neq: (v: string, bind) => `NOT ${TAG(`lower(t.tag) = lower(${bind(v)}::text)`)}`,
+      eq: (v: string, bind) => TAG_EQ(bind(v)),
+      neq: (v: string, bind) => `NOT ${TAG_EQ(bind(v))}`,
       in: (v: string[], bind) => TAG_IN(bind(v)),
       nin: (v: string[], bind) => `NOT ${TAG_IN(bind(v))}`,
       exists: (v: boolean) => `cardinality(o.tags) ${v ? '>' : '='} 0`,

@@ -18,6 +18,8 @@ import { InboundForwarded1764300003400 } from './1764300003400-inbound-forwarded
 import { ReportingIndexes1764300004000 } from './1764300004000-reporting-indexes';
 import { Privacy1764300007000 } from './1764300007000-privacy';
 import { PerformanceIndexes1764300009000 } from './1764300009000-performance-indexes';
+import { SegmentFilterIndexes1764300010000 } from './1764300010000-segment-filter-indexes';
+import { EmployerStageFirsts1764300011000 } from './1764300011000-employer-stage-firsts';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -41,4 +43,6 @@ export const MIGRATIONS = [
   ReportingIndexes1764300004000,
   Privacy1764300007000,
   PerformanceIndexes1764300009000,
+  SegmentFilterIndexes1764300010000,
+  EmployerStageFirsts1764300011000,
 ];
