@@ -33,6 +33,9 @@ const CODE_MESSAGES: Record<string, string> = {
     'Deze fase volgt uit trajecten en succesverhalen; alleen een coördinator kan haar met de hand zetten.',
   'trajectory.duplicate': 'Dit traject bestaat al.',
   'validation.invalid': 'De invoer klopt niet.',
+  'suppression.duplicate': 'Dit adres staat daar al op de blokkeerlijst.',
+  'suppression.privacyRequest': 'Dit adres staat op de lijst door een AVG-verzoek (bezwaar of wissen) en blijft staan.',
+  'campaign.invalid_state': 'Dat kan niet in de huidige status van de campagne.',
 };
 
 /** Dutch fallback per status, for an error without a known code. */

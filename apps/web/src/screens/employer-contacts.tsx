@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
-import type { Contact, EmailBasis, Page, Schemas } from '../api/models';
+import type { Contact, EmailBasis, Employer, Page, Schemas } from '../api/models';
 import { Field } from '../ui/field';
 import { BASIS_LABELS } from '../ui/labels';
 import { Async, Empty, FormErrors } from '../ui/status';
-import type { Loaded } from '../ui/use-api';
+import { useApi, type Loaded } from '../ui/use-api';
 import { useFocusOnChange } from '../ui/use-focus';
 import { useMutation } from '../ui/use-mutation';
+import { DoNotContactSwitch } from './suppressions/do-not-contact';
 
 const EMPTY_CONTACT = { firstName: '', lastName: '', email: '', phone: '', role: '', emailBasis: '' };
 type ContactForm = typeof EMPTY_CONTACT;
@@ -18,13 +19,22 @@ export function contactName(contact: Contact): string {
 /** The contacts of an employer; the page loads them (its header shows the primary one). */
 export function Contacts({
   employerId,
+  regionId,
   contacts,
   onChanged,
 }: {
   employerId: string;
+  /** The employer's region (where "Niet benaderen" blocks); looked up when the page does not pass it. */
+  regionId?: string;
   contacts: Loaded<Page<Contact>>;
   onChanged: () => void;
 }) {
+  const region = useApi(
+    async () =>
+      regionId ??
+      (await unwrap<Employer>(api.GET('/api/employers/{id}', { params: { path: { id: employerId } } }))).regionId,
+    `${employerId}|${regionId ?? ''}`,
+  );
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState<ContactForm>(EMPTY_CONTACT);
   const formHeading = useFocusOnChange<HTMLHeadingElement>(adding);
@@ -151,6 +161,7 @@ export function Contacts({
                   </span>
                   {contact.emailBasisSource && <span className="muted"> — {contact.emailBasisSource}</span>}
                   <BasisEditor contact={contact} onSaved={onChanged} />
+                  <DoNotContactSwitch contact={contact} contactLabel={contactName(contact)} regionId={region.data} />
                 </li>
               ))}
             </ul>
