@@ -3,7 +3,7 @@
 // audit) until `completed`; raw = PostgreSQL COPY of the same rows (psql, two COPY statements). Each run uses
 // a region of its own, so every run creates every employer.
 import { spawn } from 'node:child_process';
-import { assert, compare, int, range, ratio, rssSampler, until, yesNo } from './lib/harness.mjs';
+import { assert, compare, int, memoryOf, range, ratio, rssSampler, until, yesNo } from './lib/harness.mjs';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
@@ -198,6 +198,7 @@ export const importBench = {
     const [ours, raw] = await db.query(`SELECT id FROM regions WHERE code IN ('AM23', 'AM24') ORDER BY code`);
     const body = new FormData();
     body.append('file', new Blob([csv(count, 'AM23')], { type: 'text/csv' }), 'werkgevers-large.csv');
+    const rssBeforeMB = memoryOf(api.pid).rssMB;
     const sampler = rssSampler(api.pid);
     const started = performance.now();
     const response = await api.request('POST', '/api/imports/employers', body);
@@ -227,7 +228,7 @@ export const importBench = {
       [ours.id, raw.id],
     );
     assert(row.ours === count && row.raw === count, `large: ${row.ours} and ${row.raw} contacts of ${count}`);
-    return { count, oursRate: count / (oursMs / 1000), rawRate: count / (rawMs / 1000), peakMB };
+    return { count, oursRate: count / (oursMs / 1000), rawRate: count / (rawMs / 1000), peakMB, rssBeforeMB };
   },
 
   report(r) {
@@ -271,7 +272,7 @@ ${
   r.large
     ? `One import of **${int(r.large.count)} rows** (single run, no repeats): ${int(r.large.oursRate)} employers per second against
 ${int(r.large.rawRate)} for \`COPY\` of the same rows (ours ÷ COPY ${ratio(r.large.oursRate / r.large.rawRate)}); the api's peak RSS during
-it **${r.large.peakMB.toFixed(0)} MB** (goal ≤ 200 MB: ${yesNo(r.large.peakMB <= 200)}).`
+it **${r.large.peakMB.toFixed(0)} MB** (goal ≤ 200 MB: ${yesNo(r.large.peakMB <= 200)}), from ${r.large.rssBeforeMB?.toFixed(0) ?? '?'} MB just before it.`
     : 'The single import at full size (100,000 rows) was not run in this profile.'
 }`,
     };

@@ -10,11 +10,15 @@ import {
   range,
   ratio,
   redisSampler,
+  REDIS_URL,
+  require,
   rssSampler,
   sleep,
   until,
   yesNo,
 } from './lib/harness.mjs';
+
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 const FILTER = { all: [{ field: 'stage', op: 'in', value: ['prospect', 'contacted'] }] };
 
@@ -111,6 +115,34 @@ export async function launchAndWait(api, db, campaignId, timeoutMs = 30 * 60_000
     10,
   );
   return { answeredMs, totalMs: performance.now() - started };
+}
+
+/**
+ * Redis's own `used_memory` (INFO memory) every 500 ms: before, and the highest seen. The server is shared
+ * with whatever else runs on the machine, so the difference bounds the launch's share from above.
+ */
+function redisServerSampler(everyMs = 500) {
+  const IORedis = require('ioredis');
+  const Redis = IORedis.default ?? IORedis.Redis ?? IORedis;
+  const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? NaN);
+  const first = usedMemory();
+  let peak = 0;
+  const timer = setInterval(() => {
+    usedMemory().then(
+      (bytes) => (peak = Math.max(peak, bytes)),
+      () => undefined, // a lost sample is no result
+    );
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      const beforeBytes = await first;
+      peak = Math.max(peak, await usedMemory());
+      client.disconnect();
+      return { beforeBytes, peakBytes: peak };
+    },
+  };
 }
 
 export const launch = {
@@ -223,14 +255,16 @@ export const launch = {
     const before = memoryOf(api.pid);
     const sampler = rssSampler(api.pid);
     const redis = redisSampler(queuePrefix);
+    const server = redisServerSampler();
     const { answeredMs, totalMs } = await launchAndWait(api, db, campaignId, 60 * 60_000);
     const redisPeak = redis.stop();
+    const redisServer = await server.stop();
     await sleep(100);
     const peakMB = sampler.stop();
     const [row] = await db.query(`SELECT count(*)::int AS n FROM enrolments WHERE campaign_id = $1`, [campaignId]);
     assert(row.n === count, `million launch enrolled ${row.n}`);
     await db.query(`DELETE FROM campaigns WHERE id = $1`, [campaignId]);
-    return { count, seedSeconds, answeredMs, totalMs, peakMB, rssBeforeMB: before.rssMB, redisPeak };
+    return { count, seedSeconds, answeredMs, totalMs, peakMB, rssBeforeMB: before.rssMB, redisPeak, redisServer };
   },
 
   report(r) {
@@ -241,8 +275,14 @@ export const launch = {
 ${(r.memory.totalMs / 1000).toFixed(1)} s (202 in ${r.memory.answeredMs.toFixed(1)} ms). The api's RSS was
 ${r.memory.rssBeforeMB.toFixed(0)} MB before and peaked at **${r.memory.peakMB.toFixed(0)} MB** (goal ≤ 256 MB: ${yesNo(r.memory.peakMB <= 256)}),
 sampled every 100 ms from \`/proc/<pid>/status\`. The bench's queue prefix in Redis held at most
-${int(r.memory.redisPeak.keys)} keys, ${(r.memory.redisPeak.bytes / 1024).toFixed(0)} KB (\`MEMORY USAGE\`, sampled every 500 ms): the launch is one
-job and the audience never enters Redis; send jobs enter only through the dispatcher's window (benchmark b).`
+${int(r.memory.redisPeak.keys)} keys, ${(r.memory.redisPeak.bytes / 1024).toFixed(0)} KB (\`MEMORY USAGE\`, sampled every 500 ms), of which
+${int(r.memory.redisPeak.jobs)} job hashes, the largest ${int(r.memory.redisPeak.maxJobBytes)} bytes (goal ≤ 1.5 KB: ${yesNo(r.memory.redisPeak.maxJobBytes <= 1536)})${
+          r.memory.redisServer
+            ? `; Redis's \`used_memory\` (INFO memory, the whole shared server) went from
+${mb(r.memory.redisServer.beforeBytes)} MB to at most ${mb(r.memory.redisServer.peakBytes)} MB`
+            : ''
+        }. The launch is one job and the audience never enters Redis; send jobs enter only through the dispatcher's
+window (benchmark b).`
       : r.memoryError
         ? `\n\nMemory check with a 1,000,000-contact launch: **failed in this run**, no figures: \`${r.memoryError}\``
         : '\n\nMemory check with a 1,000,000-contact launch: not run in this run (it runs last; the profile or the run left it out).';

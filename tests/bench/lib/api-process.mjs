@@ -5,14 +5,18 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, REDIS_URL, ROOT, sleep } from './harness.mjs';
 
+/** As in package.json's start scripts and the Dockerfile's NODE_OPTIONS. */
+export const PRODUCTION_HEAP_ARGS = ['--max-semi-space-size=4', '--max-old-space-size=512'];
+
 export const ADMIN = { email: 'bench@bench.example', password: 'bench-admin-password-2025' };
 
 export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {} }) {
   const entry = fileURLToPath(new URL('dist/apps/api/main.js', ROOT));
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
   const port = await freePort();
-  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the api during a run.
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // The heap settings of `npm start` and the Docker image (docs/benchmarks.md "Memory"), so the bench measures what
+  // users run; e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the api during a run.
+  const nodeArgs = [...PRODUCTION_HEAP_ARGS, ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: fileURLToPath(ROOT),
     env: {
