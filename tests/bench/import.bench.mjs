@@ -274,7 +274,10 @@ ${
 ${int(r.large.rawRate)} for \`COPY\` of the same rows (ours ÷ COPY ${ratio(r.large.oursRate / r.large.rawRate)}); the api's peak RSS during
 it **${r.large.peakMB.toFixed(0)} MB** (goal ≤ 200 MB: ${yesNo(r.large.peakMB <= 200)}), from ${r.large.rssBeforeMB?.toFixed(0) ?? '?'} MB just before it.`
     : 'The single import at full size (100,000 rows) was not run in this profile.'
-}`,
+}
+These RSS figures are of the run's one api process, which had already served the benchmarks run before f; RSS
+seldom shrinks once grown, so they bound the import's own need from above. See **Memory** below for where the
+import's memory goes and the heap flags the api runs with.`,
     };
   },
 };

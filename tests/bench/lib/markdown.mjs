@@ -1,5 +1,11 @@
-// docs/benchmarks.md: command, machine, the ratios at a glance, then each benchmark's own table.
-/** What was changed in the product for these figures (issue 8); kept by hand. */
+// docs/benchmarks.md: command, machine, the ratios at a glance, then each benchmark's own table, the memory
+// section and the changes made. Everything here is written so it stays true after a rerun; notes about one
+// particular run (dates, the machine's load, footnotes) belong in the committed file only.
+import { PRODUCTION_HEAP_ARGS } from './api-process.mjs';
+
+const HEAP_ARGS = PRODUCTION_HEAP_ARGS.join(' ');
+
+/** What was changed in the product for these figures (issue 8). */
 const CHANGES = `## Changes made for these benchmarks
 
 - Indexes (migration \`1764300009000-performance-indexes\`): a region's employers by (stage, size class), so segment
@@ -8,12 +14,60 @@ const CHANGES = `## Changes made for these benchmarks
   "is anyone still active?" after every send and at the end of a launch is one probe, not a walk over the campaign.
 - Segments: \`sbiSection eq\` compiles column by column, so the existing \`organisations_employer_sector\` index
   serves it; the preview runs the count and the first page side by side.
+- Segments, tags (migration \`1764300010000-segment-filter-indexes\`): \`lower_tags(tags)\`, an IMMUTABLE lower-cased
+  copy of the array, with a GIN index over employers; \`tag\` eq/neq/in/nin compile to \`lower_tags(o.tags) @> …\` / \`&& …\`
+  instead of unnesting every employer's tags. Same results (case-insensitive, as api.md says).
+- Segments, SBI section with creation date: index \`(region_id, sbi_version, sbi_section, created_at)\` over
+  employers, so "section X created before/after" counts from the index alone.
+- Cohorts (migration \`1764300011000-employer-stage-firsts\`): \`employer_stage_firsts\` holds each employer's first
+  moment at sw_pilot, own_trajectory-or-later and structural-or-later per region, kept by statement-level triggers
+  on \`stage_changes\` (insert: one aggregate per statement; update/delete: recompute the touched employers; truncate:
+  empty), so it changes in the same transaction as every stage change, import, erasure or delete.
+  \`tests/integration/employer-stage-firsts.test.ts\` checks it equals the aggregate over \`stage_changes\` after
+  bulk and single inserts, updates, deletes, random mixes, cascades and truncation; benchmark d checks the same on
+  its data before timing.
 - Launch: 5,000 employers per batch instead of 1,000 (the per-batch locks and checkpoint cost a third of a large launch).
+- Memory: the api and the worker run with \`${HEAP_ARGS}\` (\`npm start\`, \`npm run start:worker\`,
+  \`npm run demo\`, the Docker image's \`NODE_OPTIONS\`, and the bench's api: \`PRODUCTION_HEAP_ARGS\` in
+  \`tests/bench/lib/api-process.mjs\`): 4 MB semi-spaces instead of V8's 16 MB, and an old-space limit low
+  enough that V8 collects before the heap doubles, with room left for reports and segment counts
+  (see **Memory** above).
 - Already in place before issue 8, and kept: compiled templates cached per version (\`CompiledTemplateCache\`), one
   pooled SMTP transport per process, the launch streaming the segment in keyset batches with one set-based
   statement per batch, the import applying each batch set-based over a temporary table, the dispatcher keeping at
   most 2,000 e-mail jobs in Redis (ids only) and five sends in flight per worker.`;
 
+/**
+ * How the api's memory is measured and where the import's and the launch's memory goes. The figures of a
+ * run come from the benchmarks themselves: f's table (the import's peak RSS) and a's memory check (the
+ * large launch's RSS and Redis), whose report() gives `memory`.
+ */
+const MEMORY_INTRO = `RSS is read from \`/proc/<pid>/status\` every 100 ms. The bench's api runs with the heap flags users run
+(\`${HEAP_ARGS}\`, as \`npm start\` and the Docker image). To measure one thing on a fresh api:
+\`npm run bench -- --profile=tiny --only=f --importLargeEmployers=100000\` (one import of 100,000 rows),
+the same with \`BENCH_API_NODE_ARGS="<flags>"\` to add node flags after those, and
+\`npm run bench -- --profile=tiny --only=a --memoryLaunchContacts=<n>\` for one launch of <n> contacts; V8's heap
+spaces are on \`GET /metrics\` (\`nodejs_heap_space_size_total_bytes\`).
+
+**Where the import's memory goes.** Nothing of the file is held whole: the upload streams through a multer storage
+engine (\`ImportStorageEngine\`) into PostgreSQL in 1 MB chunks; the counting pass and the applying pass each read
+those chunks back one at a time through \`csv-parse\`; rows are applied in batches of 500 (\`IMPORT_BATCH_SIZE\`) over a
+temporary table, set-based, and each batch's row errors go to \`import_row_errors\` in the batch's transaction — no
+array of all rows, results, errors or audit entries exists. The import's own live data is a few tens of MB; what
+grows beyond that is V8's garbage headroom: without a cap V8 lets old space grow to about twice the live heap
+before a full collection, and the young generation takes two 16 MB semi-spaces. Hence the heap flags above: a
+small young generation, and an old-space limit at which V8 grows the heap by a smaller factor. This run's
+figures for the import are in section f.
+
+**What the idle api holds.** Most of it is code: the source text of the ~2,500 CommonJS and ~1,000 ES modules loaded
+at boot (TypeORM with every driver, lodash, js-yaml and the OpenAPI document, bull-board, BullMQ's scripts), compiled
+code and hidden classes; plus the young generation and the part outside the JavaScript heap (the node binary, V8, ICU,
+OpenSSL, libuv, malloc). \`--max-semi-space-size=4\` is the cheap cut; loading fewer modules (TypeORM loads every
+driver; the OpenAPI and queue-board stacks load eagerly) would be the next step and is not cheap.
+
+**Launch.** The launch job streams the segment's employer ids in keyset batches of 5,000 (\`streamEmployerIds\`,
+\`id > last\` … \`LIMIT\`) and enrols each batch with one \`INSERT … SELECT\`; no array larger than a batch exists, and
+the audience never enters Redis, so the launch's memory should not grow with the audience.`;
 const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 const NAMES = {
   a: 'a. Launch a campaign',
@@ -45,6 +99,10 @@ export function writeMarkdown({ facts, profileName, profile, sections, minutes, 
       return `## ${NAMES[id]}\n\n**Failed in this run**, no figures: \`${section.error.replace(/`/g, "'")}\``;
     return `## ${NAMES[id]}\n\n${section.bench.report(section.result).text}`;
   });
+  const launchSection = byId.get('a');
+  const launchMemory = launchSection?.result
+    ? launchSection.bench.report(launchSection.result).memory
+    : 'The launch was not measured in this run.';
   const gib = facts.memoryGiB.toFixed(1);
   return `# Benchmarks
 
@@ -76,6 +134,11 @@ times are therefore noisy; the ratios compare ours and raw measured alternately 
 ${summaryRows.join('\n')}
 
 ${body.join('\n\n')}
+
+## Memory: the import's and the launch's peak RSS
+
+${MEMORY_INTRO}
+${launchMemory}
 
 ${CHANGES}
 `;
