@@ -11,9 +11,12 @@ export const WEB_APP_DIR = projectPath('dist/web');
 // Paths the api answers itself; everything else that asks for a page is the web app's (deep links).
 const API_PATHS = /^\/(api|docs|u|metrics|admin)(\/|-|$)/i;
 
-// The web app loads only its own files and talks only to its own origin.
+// The web app loads only its own files and talks only to its own origin. Inline styles are allowed
+// (never scripts) because the template preview shows the rendered e-mail, whose HTML carries `style`
+// attributes, in an `<iframe srcdoc>`, and a srcdoc document inherits this policy. A deliberate trade-off:
+// injected CSS can restyle a page but run nothing; tests/security/web-app-csp.test.ts pins the rest.
 const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /**

@@ -113,6 +113,7 @@ const FIELD_LABELS: Record<string, string> = {
 const PROBLEM_PATTERNS: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/^must be exactly (\d+) digits$/, (m) => `moet precies ${m[1]} cijfers zijn`],
   [/^(is required|should not be empty|must not be empty)$/, () => 'is verplicht'],
+  [/^must be non-empty text$/, () => 'is verplicht'],
   [/^must be a UUID$/, () => 'is geen geldige verwijzing'],
   [/^is not a (usable|valid) e-mail address$/, () => 'is geen geldig e-mailadres'],
   [/^must be an email$/, () => 'is geen geldig e-mailadres'],

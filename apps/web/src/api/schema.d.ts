@@ -2066,8 +2066,14 @@ export interface components {
              * @description A contact of the caller's regions; left out: placeholder values
              */
             contactId?: string;
-            /** @description An older version (default: the current one) */
+            /** @description An older version (default: the current one); not with a draft */
             version?: number;
+            /** @description Draft subject, rendered instead of the saved one */
+            subject?: string;
+            /** @description Draft HTML body, rendered instead of the saved one */
+            html?: string;
+            /** @description Draft plain-text body; null or empty: generated from the HTML */
+            text?: string | null;
         };
         TestSendTemplateDto: {
             /**

@@ -6,6 +6,7 @@ import { useReferenceData } from '../reference-data';
 import { Link, navigate, useLocation } from '../router';
 import { Field, Pager } from '../ui/field';
 import { ALL_STAGES, numberFormat, RELATION_LABELS, SIZE_LABELS, STAGE_LABELS, formatDate } from '../ui/labels';
+import { RegionOptions } from '../ui/region-options';
 import { runAll, type BulkResult } from '../ui/run-all';
 import { Empty, ErrorMessage, FormErrors, Loading } from '../ui/status';
 import { useApi } from '../ui/use-api';
@@ -343,11 +344,7 @@ function Filters({
             {(props) => (
               <select {...props} value={filters.regionId} onChange={(e) => onChange({ regionId: e.target.value })}>
                 <option value="">Al mijn regio’s</option>
-                {reference.regions.map((region) => (
-                  <option key={region.id} value={region.id}>
-                    {region.name}
-                  </option>
-                ))}
+                <RegionOptions />
               </select>
             )}
           </Field>
@@ -455,11 +452,7 @@ function NewEmployer() {
                 value={form.regionId}
                 onChange={(event) => setForm({ ...form, regionId: event.target.value })}
               >
-                {reference.regions.map((region) => (
-                  <option key={region.id} value={region.id}>
-                    {region.name}
-                  </option>
-                ))}
+                <RegionOptions />
               </select>
             )}
           </Field>

@@ -5,6 +5,7 @@ import { can, ROLE_LABELS } from '../auth/permissions';
 import { useUser } from '../auth/session';
 import { useReferenceData } from '../reference-data';
 import { Field, Pager } from '../ui/field';
+import { RegionOptions } from '../ui/region-options';
 import { Async, Empty, ErrorMessage, FormErrors } from '../ui/status';
 import { useApi } from '../ui/use-api';
 import { useMutation } from '../ui/use-mutation';
@@ -185,11 +186,7 @@ function NewUser({ roles, onCreated }: { roles: Role[]; onCreated: () => void })
                 value={form.regionId}
                 onChange={(event) => setForm({ ...form, regionId: event.target.value })}
               >
-                {reference.regions.map((region) => (
-                  <option key={region.id} value={region.id}>
-                    {region.name}
-                  </option>
-                ))}
+                <RegionOptions />
               </select>
             )}
           </Field>

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, assertUuid, DomainError } from '@app/core';
-import type { AppConfig } from '@app/core';
+import type { AppConfig, ErrorDetail } from '@app/core';
 import { Principal, RegionScope } from '@app/auth';
 import { RenderContextBuilder } from './render-context.builder';
 import { renderTemplate } from './render-template';
+import { CompiledTemplate, TemplateCompiler } from './template-compiler';
+import { assertRenderable, checkSource } from './template-input';
 import { TemplateRenderer } from './template-renderer';
 import { TemplateTestQueue } from './template-test.queue';
 import { TemplateService } from './template.service';
@@ -12,6 +14,10 @@ import { RenderContext, RenderedMessage, TemplateRecord } from './template.types
 export interface PreviewInput {
   contactId?: string;
   version?: number;
+  /** An unsaved draft: each part left out is the current version's. */
+  subject?: string;
+  html?: string;
+  text?: string | null;
 }
 
 export interface TestSendInput {
@@ -31,20 +37,28 @@ export class TemplatePreviewService {
   constructor(
     private readonly templates: TemplateService,
     private readonly renderer: TemplateRenderer,
+    private readonly compiler: TemplateCompiler,
     private readonly contexts: RenderContextBuilder,
     private readonly queue: TemplateTestQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Against a contact of the caller's regions, or placeholder values; the unsubscribe link goes nowhere. */
+  /**
+   * Against a contact of the caller's regions, or placeholder values; the unsubscribe link goes nowhere.
+   * With draft parts the editor's unsaved text is rendered (checked like a save), so the preview is live.
+   */
   async preview(principal: Principal, id: string, input: PreviewInput): Promise<RenderedMessage> {
     const template = await this.templates.find(principal, id);
     const contactId = input.contactId === undefined ? undefined : assertUuid(input.contactId, 'contactId');
-    const version = input.version ?? template.version;
-    if (version < 1 || version > template.version) throw DomainError.notFound('template_version');
-    const compiled = await this.renderer.compiled({ templateId: template.id, version });
-    const context = await this.context(principal, template, contactId, compiled.usesStory);
-    return renderTemplate(compiled, context);
+    if (!isDraft(input)) {
+      const compiled = await this.saved(template, input.version);
+      return renderTemplate(compiled, await this.context(principal, template, contactId, compiled.usesStory));
+    }
+    // A draft is checked first but its 400/422 is reported only after the contact's 404 (api.md precedence).
+    const draft = this.compileDraft(input, template);
+    const context = await this.context(principal, template, contactId, draft.compiled?.usesStory ?? false);
+    if (!draft.compiled) throw draft.problem;
+    return renderTemplate(draft.compiled, context);
   }
 
   /**
@@ -60,6 +74,32 @@ export class TemplatePreviewService {
     if (contactId !== null) await this.context(principal, template, contactId, false);
     await this.queue.add({ templateId: template.id, version: template.version, userId: principal.id, contactId });
     return { templateId: template.id, version: template.version, to: principal.email };
+  }
+
+  private async saved(template: TemplateRecord, requested: number | undefined): Promise<CompiledTemplate> {
+    const version = requested ?? template.version;
+    if (version < 1 || version > template.version) throw DomainError.notFound('template_version');
+    return this.renderer.compiled({ templateId: template.id, version });
+  }
+
+  /**
+   * The draft compiled, or the 400/422 it gets (checked like a save), for the caller to throw in turn.
+   * Not cached: a draft changes with every keystroke and is never sent.
+   */
+  private compileDraft(input: PreviewInput, template: TemplateRecord): DraftOutcome {
+    if (input.version !== undefined) {
+      return { problem: DomainError.invalid('version', 'cannot be combined with a draft') };
+    }
+    const errors: ErrorDetail[] = [];
+    const source = checkSource(input, template, errors);
+    if (errors.length > 0) return { problem: DomainError.invalidMany(errors) };
+    try {
+      assertRenderable(source);
+    } catch (problem) {
+      if (problem instanceof DomainError) return { problem };
+      throw problem;
+    }
+    return { compiled: this.compiler.compile(source) };
   }
 
   private async context(
@@ -82,6 +122,13 @@ export class TemplatePreviewService {
     if (!found) throw DomainError.notFound('contact');
     return found.context;
   }
+}
+
+type DraftOutcome =
+  { compiled: CompiledTemplate; problem?: undefined } | { compiled?: undefined; problem: DomainError };
+
+function isDraft(input: PreviewInput): boolean {
+  return input.subject !== undefined || input.html !== undefined || input.text !== undefined;
 }
 
 /** A harmless stand-in: previews and tests must never carry a working unsubscribe token. */
