@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
+import nodemailer from 'nodemailer';
 import type { Page, Response } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { SmtpSink, startSmtpSink } from '@app/testing';
+import { InboundReceiver } from '@app/outreach';
+import { SmtpSink, SinkMessage, startSmtpSink } from '@app/testing';
 import { DEMO_USERS } from '../../apps/api/demo/demo-people';
 import { authed, login } from '../support/session';
 import { openBrowser, screenshot, seriousViolations, startWebApp, type Browser, type WebApp } from './support/web-app';
@@ -10,7 +12,8 @@ import { openBrowser, screenshot, seriousViolations, startWebApp, type Browser, 
  * The segment builder and the campaign builder in real chromium against the real api, queue workers
  * and an SMTP sink: an account manager builds a segment with a nested group and watches the live
  * count, builds a two-step campaign on it, checks the launch summary against the api, launches, and
- * the first e-mail reaches every enrolled contact.
+ * the first e-mail reaches every enrolled contact. The same campaign goes on in its monitor: the sent
+ * counter reaches the enrolled contacts, and a reply through the inbound SMTP port exits that contact.
  */
 const manager = DEMO_USERS.find((user) => user.role === 'account_manager')!;
 const staff = DEMO_USERS.find((user) => user.role === 'wsp_staff')!;
@@ -25,6 +28,8 @@ let api: ReturnType<typeof authed>;
 let regionId: string;
 let segmentId: string;
 let campaignId: string;
+/** What the launch test saw go out, for the monitor test after it. */
+let launched: { messages: SinkMessage[]; enrolled: { email: string }[] };
 
 async function sql<T>(text: string, parameters: unknown[] = []): Promise<T[]> {
   return (await web.testApp.app.get(DataSource).query(text, parameters)) as T[];
@@ -85,13 +90,16 @@ function amsterdamParts(iso: string): { weekday: number; time: string; date: str
   return { weekday, time: `${parts.hour}:${parts.minute}`, date: `${parts.year}-${parts.month}-${parts.day}` };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const isPreview = (response: Response) =>
   response.request().method() === 'GET' && /\/api\/campaigns\/[^/]+\/preview$/.test(new URL(response.url()).pathname);
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   // A test app runs the launch and delivery workers itself; a campaign without a send window goes out at once.
-  web = await startWebApp({ SMTP_URL: sink.url, INBOUND_DOMAIN: 'inbound.vliegwiel.test' });
+  // Port 0: the inbound SMTP receiver takes a free port (see `InboundReceiver.port`).
+  web = await startWebApp({ SMTP_URL: sink.url, INBOUND_DOMAIN: 'inbound.vliegwiel.test', INBOUND_SMTP_PORT: '0' });
   api = authed(web.testApp, await login(web.testApp, manager.email, manager.password));
   regionId = (await api.get('/api/auth/me').expect(200)).body.regionIds[0];
   // The template screen is another screen's job: the templates come from the api here.
@@ -404,6 +412,55 @@ describe('campaign builder', () => {
     const recipients = messages.map((message) => message.envelope.rcptTo[0]);
     expect([...recipients].sort()).toEqual(enrolled.map((row) => row.email.toLowerCase()).sort());
     expect(new Set(messages.map((message) => message.parsed.subject))).toEqual(new Set(['Samen praktijkleren?']));
+    launched = { messages, enrolled };
+  });
+
+  it('should count the sent e-mails on the monitor and exit the contact who replies through the inbound SMTP port', async () => {
+    // Still on the monitor the launch landed on; it polls by itself, so no reload from here on.
+    await page.waitForURL(new RegExp(`/campagnes/${campaignId}$`));
+    const results = page.getByRole('region', { name: 'Resultaten', exact: true });
+    const counter = (label: string, value: number) =>
+      results
+        .locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('dd', { hasText: new RegExp(`^${value}$`) });
+    await counter('Verstuurd', launched.enrolled.length).waitFor({ timeout: 30000 });
+    await counter('Gereageerd', 0).waitFor();
+
+    // The contact answers the received e-mail: to its Reply-To, through the api's inbound SMTP port.
+    const received = launched.messages[0];
+    const replier = received.envelope.rcptTo[0];
+    const replyTo = received.parsed.replyTo?.value[0]?.address;
+    expect(replyTo).toMatch(/^reply\+[0-9a-z]+@inbound\.vliegwiel\.test$/i);
+    await nodemailer
+      .createTransport({
+        host: '127.0.0.1',
+        port: web.testApp.app.get(InboundReceiver).port!,
+        secure: false,
+        ignoreTLS: true,
+      })
+      .sendMail({
+        envelope: { from: replier, to: [replyTo!] },
+        from: replier,
+        to: replyTo,
+        subject: `Re: ${received.parsed.subject}`,
+        inReplyTo: received.parsed.messageId,
+        text: 'Leuk, bel me volgende week.',
+      });
+
+    await counter('Gereageerd', 1).waitFor({ timeout: 30000 });
+    // Only the replier has left, with the reason; the filter finds them whatever page they are on.
+    await page.getByLabel('Status inschrijving').selectOption({ label: 'Uitgestapt' });
+    const enrolments = page.getByRole('table', { name: /^Inschrijvingen/ });
+    const rowOf = (email: string) =>
+      enrolments.getByRole('row').filter({ hasText: new RegExp(escapeRegExp(email), 'i') });
+    // The filtered page has replaced the full one once the others are gone.
+    for (const other of launched.messages.slice(1))
+      await rowOf(other.envelope.rcptTo[0]).waitFor({ state: 'detached' });
+    const row = rowOf(replier);
+    await row.getByRole('cell', { name: 'Gereageerd', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Uitgestapt', exact: true }).waitFor();
+    await expect(enrolments.locator('tbody').getByRole('row').count()).resolves.toBe(1);
+    await counter('Verstuurd', launched.enrolled.length).waitFor();
   });
 
   it('should not offer to edit a campaign that has started and point to its monitor instead', async () => {
