@@ -2,12 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { jest } from '@jest/globals';
 import nodemailer from 'nodemailer';
 import type { Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { InboundReceiver } from '@app/outreach';
 import { SmtpSink, startSmtpSink } from '@app/testing';
 import { DEMO_USERS } from '../../apps/api/demo/demo-people';
 import { authed, login } from '../support/session';
-import { openBrowser, screenshot, seriousViolations, startWebApp, type Browser, type WebApp } from './support/web-app';
+import {
+  expectAccessible,
+  openBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  sql,
+  startWebApp,
+  waitForFocus,
+  type Browser,
+  type WebApp,
+} from './support/web-app';
 
 /**
  * The campaign list and monitor in real chromium against the real api, queue workers, an SMTP sink
@@ -29,27 +39,6 @@ let campaignId: string;
 const tag = `monitor-${randomBytes(3).toString('hex')}`;
 const campaignName = `Kennismaking ${tag}`;
 const contacts: { id: string; email: string; name: string }[] = [];
-
-async function sql<T>(text: string, parameters: unknown[] = []): Promise<T[]> {
-  return (await web.testApp.app.get(DataSource).query(text, parameters)) as T[];
-}
-
-async function signIn(email: string, password: string) {
-  await page.goto(`${web.url}/`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Werkgevers' }).waitFor();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.getByRole('heading', { name: 'Inloggen bij Vliegwiel' }).waitFor();
-}
-
-async function expectAccessible(name: string) {
-  expect({ screen: name, violations: await seriousViolations(page) }).toEqual({ screen: name, violations: [] });
-}
 
 /** Waits until a counter of the monitor shows `value` (the monitor polls by itself). */
 async function counterReaches(key: string, value: number) {
@@ -133,7 +122,7 @@ afterEach(() => {
 
 describe('campaign list and monitor', () => {
   it('should list the draft campaign in Dutch and open its monitor with only the actions a draft allows', async () => {
-    await signIn(manager.email, manager.password);
+    await signIn(page, web, manager.email, manager.password);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Campagnes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     const row = page.locator('table.data tbody tr', { hasText: campaignName });
@@ -141,7 +130,7 @@ describe('campaign list and monitor', () => {
     await expect(page.getByRole('link', { name: 'Nieuwe campagne' }).getAttribute('href')).resolves.toBe(
       '/campagnes/nieuw',
     );
-    await expectAccessible('campaign list');
+    await expectAccessible(page, 'campaign list');
     await screenshot(page, 'campaigns');
 
     await page.getByLabel('Status').selectOption('running');
@@ -158,7 +147,7 @@ describe('campaign list and monitor', () => {
     );
     await expect(page.getByRole('button', { name: 'Pauzeren' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Annuleren' }).count()).resolves.toBe(1);
-    await expectAccessible('campaign monitor (draft)');
+    await expectAccessible(page, 'campaign monitor (draft)');
   });
 
   it('should count every first e-mail as sent once the campaign launches', async () => {
@@ -171,13 +160,19 @@ describe('campaign list and monitor', () => {
     await page.locator('.campaign-status', { hasText: 'Loopt' }).waitFor();
     await page.getByText('3 contactpersonen ingeschreven bij 3 werkgevers.').waitFor();
     const stepRow = page.locator('table.step-results tbody tr').first();
-    await expect(stepRow.locator('th').textContent()).resolves.toBe('Stap 1 (e-mail)');
-    await expect(stepRow.locator('td').first().textContent()).resolves.toBe('3');
+    await stepRow.locator('th', { hasText: /^Stap 1 \(e-mail\)$/ }).waitFor();
+    await stepRow.locator('td').first().filter({ hasText: /^3$/ }).waitFor();
     expect(sink.messages.filter((message) => message.envelope.rcptTo[0].endsWith('@monitor.example'))).toHaveLength(3);
     for (const contact of contacts) {
       const row = enrolmentRow(contact.id);
+      // Name and address come with the enrolment list itself (one request per page, not per row).
+      await row.getByRole('link', { name: contact.name }).waitFor();
       await row.getByText(contact.email).waitFor();
-      await expect(row.locator('td').nth(1).textContent()).resolves.toBe('Actief');
+      await row
+        .locator('td')
+        .nth(1)
+        .filter({ hasText: /^Actief$/ })
+        .waitFor();
       // After the e-mail the wait is taken at once: the next step is the second e-mail, half an hour on.
       await row
         .locator('td')
@@ -185,7 +180,7 @@ describe('campaign list and monitor', () => {
         .filter({ hasText: /^Stap 3 \(e-mail\)$/ })
         .waitFor();
     }
-    await expectAccessible('campaign monitor (running)');
+    await expectAccessible(page, 'campaign monitor (running)');
     await screenshot(page, 'campaign-monitor');
   });
 
@@ -194,6 +189,7 @@ describe('campaign list and monitor', () => {
     const sent = async () =>
       (
         await sql<{ reply_token: string; message_id: string }>(
+          web,
           `SELECT reply_token, message_id FROM send_ledger WHERE campaign_id = $1 AND to_email = $2 AND status = 'sent'`,
           [campaignId, replier.email],
         )
@@ -218,13 +214,19 @@ describe('campaign list and monitor', () => {
       });
 
     await enrolmentRow(replier.id).getByRole('cell', { name: 'Gereageerd' }).waitFor({ timeout: 30000 });
-    await expect(enrolmentRow(replier.id).locator('td').nth(1).textContent()).resolves.toBe('Uitgestapt');
+    await enrolmentRow(replier.id)
+      .locator('td')
+      .nth(1)
+      .filter({ hasText: /^Uitgestapt$/ })
+      .waitFor();
     await counterReaches('replied', 1);
-    await expect(page.locator('table.step-results tbody tr').first().locator('td').nth(2).textContent()).resolves.toBe(
-      '1',
-    );
+    await page.locator('table.step-results tbody tr').first().locator('td').nth(2).filter({ hasText: /^1$/ }).waitFor();
     for (const other of contacts.slice(1))
-      await expect(enrolmentRow(other.id).locator('td').nth(1).textContent()).resolves.toBe('Actief');
+      await enrolmentRow(other.id)
+        .locator('td')
+        .nth(1)
+        .filter({ hasText: /^Actief$/ })
+        .waitFor();
 
     await page.getByLabel('Status inschrijving').selectOption('exited');
     await enrolmentRow(contacts[1].id).waitFor({ state: 'detached' });
@@ -238,10 +240,15 @@ describe('campaign list and monitor', () => {
     const leaving = contacts[2];
     await page.getByRole('button', { name: `Uit campagne halen (${leaving.name})` }).click();
     await page.getByRole('dialog', { name: 'Uit campagne halen?' }).waitFor();
-    await expectAccessible('remove enrolment dialog');
+    // It cannot be undone: the dialog opens on "Terug", so Enter does not confirm by accident.
+    await waitForFocus(page, 'dialog button', 'Terug');
+    await expectAccessible(page, 'remove enrolment dialog');
     await page.getByRole('button', { name: 'Ja, uit campagne halen' }).click();
     await enrolmentRow(leaving.id).getByRole('cell', { name: 'Uit campagne gehaald' }).waitFor();
+    // Its button is gone with the active enrolment: focus lands on the list's heading, not on the body.
+    await waitForFocus(page, '#enrolments-title');
     const [row] = await sql<{ status: string; exit_reason: string }>(
+      web,
       `SELECT status, exit_reason FROM enrolments WHERE campaign_id = $1 AND contact_id = $2`,
       [campaignId, leaving.id],
     );
@@ -251,15 +258,19 @@ describe('campaign list and monitor', () => {
   it('should pause, resume and cancel from the buttons, each after confirming', async () => {
     await page.getByRole('button', { name: 'Pauzeren' }).click();
     await page.getByRole('dialog', { name: 'Campagne pauzeren?' }).waitFor();
+    await waitForFocus(page, 'dialog button', 'Ja, pauzeren');
     await page.getByRole('button', { name: 'Terug' }).click();
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
     await page.locator('.campaign-status', { hasText: 'Loopt' }).waitFor();
+    await waitForFocus(page, '.monitor-actions button', 'Pauzeren');
 
     await page.getByRole('button', { name: 'Pauzeren' }).click();
     await page.getByRole('button', { name: 'Ja, pauzeren' }).click();
     await page.locator('.campaign-status', { hasText: 'Gepauzeerd' }).waitFor();
     await page.getByRole('button', { name: 'Hervatten' }).waitFor();
     await expect(page.getByRole('button', { name: 'Pauzeren' }).count()).resolves.toBe(0);
+    // "Pauzeren" went away with the pause: focus moves to the action that took its place.
+    await waitForFocus(page, '.monitor-actions button', 'Hervatten');
     expect((await api.get(`/api/campaigns/${campaignId}`).expect(200)).body.status).toBe('paused');
 
     await page.getByRole('button', { name: 'Hervatten' }).click();
@@ -268,8 +279,11 @@ describe('campaign list and monitor', () => {
     expect((await api.get(`/api/campaigns/${campaignId}`).expect(200)).body.status).toBe('running');
 
     await page.getByRole('button', { name: 'Annuleren' }).click();
+    await waitForFocus(page, 'dialog button', 'Terug');
     await page.getByRole('button', { name: 'Ja, annuleren' }).click();
     await page.locator('.campaign-status', { hasText: 'Geannuleerd' }).waitFor();
+    // No action is left: focus lands on the heading.
+    await waitForFocus(page, '#campaign-title');
     await expect(page.getByRole('button', { name: /Annuleren|Pauzeren|Hervatten/ }).count()).resolves.toBe(0);
     expect((await api.get(`/api/campaigns/${campaignId}`).expect(200)).body.status).toBe('cancelled');
 
@@ -283,12 +297,12 @@ describe('campaign list and monitor', () => {
     await page.waitForTimeout(4000);
     page.off('request', count);
     expect(polls).toBe(0);
-    await expectAccessible('campaign monitor (cancelled)');
+    await expectAccessible(page, 'campaign monitor (cancelled)');
   });
 
   it('should show a WSP employee the monitor without any action', async () => {
-    await signOut();
-    await signIn(staff.email, staff.password);
+    await signOut(page);
+    await signIn(page, web, staff.email, staff.password);
     await page.goto(`${web.url}/campagnes`);
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     await page.locator('table.data tbody tr', { hasText: campaignName }).waitFor();

@@ -3,7 +3,18 @@ import { jest } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../apps/api/demo/demo-people';
 import { DEMO_REGIONS } from '../../apps/api/demo/demo-places';
-import { openBrowser, screenshot, seriousViolations, startWebApp, type Browser, type WebApp } from './support/web-app';
+import { OUTCOME_LABELS } from '../../apps/web/src/screens/dashboard/report-format';
+import { ROUTE_LABELS, TRAJECTORY_STATUS_LABELS } from '../../apps/web/src/ui/labels';
+import {
+  expectAccessible,
+  openBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  startWebApp,
+  type Browser,
+  type WebApp,
+} from './support/web-app';
 
 /**
  * The coordinator dashboard in real chromium against the real api and the demo data: every figure
@@ -37,8 +48,9 @@ interface TargetReport {
   items: { metric: string; target: number | null; actual: number; share: number | null }[];
 }
 interface TrajectoryReport {
-  started: { total: number; byRoute: Record<string, number> };
+  started: { total: number; byRoute: Record<string, number>; byStatus: Record<string, number> };
   certified: { total: number };
+  outcomes: { counts: Record<string, number> };
 }
 
 async function apiGet(path: string, accept = 'application/json'): Promise<Response> {
@@ -49,19 +61,6 @@ async function apiGet(path: string, accept = 'application/json'): Promise<Respon
 
 async function apiJson<T>(path: string): Promise<T> {
   return (await (await apiGet(path)).json()) as T;
-}
-
-async function signIn(email: string, password: string) {
-  await page.goto(`${web.url}/`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Werkgevers' }).waitFor();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.getByRole('heading', { name: 'Inloggen bij Vliegwiel' }).waitFor();
 }
 
 function panel(title: string): Locator {
@@ -111,11 +110,6 @@ function amsterdamToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 }
 
-async function expectAccessible(name: string) {
-  const violations = await seriousViolations(page);
-  expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
-}
-
 beforeAll(async () => {
   web = await startWebApp();
   browser = await openBrowser();
@@ -149,7 +143,7 @@ describe('coordinator dashboard', () => {
   const from = `${year}-01-01`;
 
   it('should show the same figures as the reporting api for the chosen region and period', async () => {
-    await signIn(coordinator.email, coordinator.password);
+    await signIn(page, web, coordinator.email, coordinator.password);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 
@@ -168,10 +162,31 @@ describe('coordinator dashboard', () => {
     // Every panel has its figures (its table toggle appears once its report is in): the README picture.
     for (const title of ['Trechter', 'Cohorten', 'Trajecten', 'Doelen'])
       await panel(title).getByRole('button', { name: 'Tabel tonen' }).waitFor();
-    await expectAccessible('dashboard');
+    await expectAccessible(page, 'dashboard');
     await screenshot(page, 'dashboard');
 
     const range = `regionId=${mainRegion.id}&from=${from}&to=${today}`;
+
+    // One figure each chart draws (before any table is opened), against the api.
+    const funnelFirst = await apiJson<FunnelReport>(`/api/reports/funnel?${range}`);
+    const firstBar = panel('Trechter').locator('.bar-list li').first();
+    await expect(firstBar.locator('.bar-label').textContent()).resolves.toBe('Prospect');
+    expect(count((await firstBar.locator('.bar-value').textContent())!.trim())).toBe(funnelFirst.stages[0].reached);
+    const cohortsFirst = await apiJson<CohortReport>(`/api/reports/cohorts?regionId=${mainRegion.id}&by=quarter`);
+    const firstPeriod = panel('Cohorten').locator('.heat-row:not(.heat-head) .heat-period').first();
+    await expect(firstPeriod.textContent()).resolves.toBe(
+      `${cohortLabel(cohortsFirst.cohorts[0].period)} (${cohortsFirst.cohorts[0].size.toLocaleString('nl-NL')})`,
+    );
+    const trajectoriesFirst = await apiJson<TrajectoryReport>(`/api/reports/trajectories?${range}`);
+    const started = panel('Trajecten').locator('.key-figures div', { hasText: 'Gestart' }).first().locator('dd');
+    expect(count((await started.textContent())!.trim())).toBe(trajectoriesFirst.started.total);
+    const targetsFirst = await apiJson<TargetReport>(`/api/reports/targets?regionId=${mainRegion.id}&period=${year}`);
+    const withTarget = targetsFirst.items.find((item) => item.target !== null)!;
+    const firstProgress = panel('Doelen').locator('progress').first();
+    await expect(firstProgress.getAttribute('max')).resolves.toBe(String(withTarget.target));
+    await expect(firstProgress.getAttribute('value')).resolves.toBe(
+      String(Math.min(withTarget.actual, withTarget.target!)),
+    );
 
     // Funnel: every stage's reached count, conversion and median days.
     const funnel = await apiJson<FunnelReport>(`/api/reports/funnel?${range}`);
@@ -217,10 +232,20 @@ describe('coordinator dashboard', () => {
       count(trajectoryRows.find((row) => row[0] === group && row[1] === label)![2]);
     expect(figure('Totaal', 'Gestart')).toBe(trajectories.started.total);
     expect(figure('Totaal', 'Praktijkverklaringen')).toBe(trajectories.certified.total);
-    const routeTotal = trajectoryRows
-      .filter((row) => row[0] === 'Gestart per route')
-      .reduce((sum, row) => sum + count(row[2]), 0);
-    expect(routeTotal).toBe(Object.values(trajectories.started.byRoute).reduce((sum, n) => sum + n, 0));
+    // Each route, status and outcome by key: the row with its Dutch label shows the api's count.
+    const groups: [string, Record<string, number>, Record<string, string>][] = [
+      ['Gestart per route', trajectories.started.byRoute, ROUTE_LABELS],
+      ['Gestart per status', trajectories.started.byStatus, TRAJECTORY_STATUS_LABELS],
+      ['Uitkomst na praktijkverklaring', trajectories.outcomes.counts, OUTCOME_LABELS],
+    ];
+    for (const [group, values, labels] of groups) {
+      const shown = Object.fromEntries(
+        trajectoryRows.filter((row) => row[0] === group).map((row) => [row[1], count(row[2])]),
+      );
+      const expected = Object.fromEntries(Object.entries(values).map(([key, n]) => [labels[key] ?? key, n]));
+      expect({ group, shown }).toEqual({ group, shown: expected });
+    }
+    expect(Object.keys(trajectories.started.byRoute).length).toBeGreaterThan(0);
 
     // Targets for this year: target and actual per metric, in the api's order.
     const targets = await apiJson<TargetReport>(`/api/reports/targets?regionId=${mainRegion.id}&period=${year}`);
@@ -240,7 +265,7 @@ describe('coordinator dashboard', () => {
       targets.items.filter((item) => item.share !== null).length,
     );
 
-    await expectAccessible('dashboard met tabellen');
+    await expectAccessible(page, 'dashboard met tabellen');
   });
 
   it('should download a report as the api CSV with a Dutch file name', async () => {
@@ -271,6 +296,24 @@ describe('coordinator dashboard', () => {
     const rows = await tableRows('Cohorten');
     expect(rows.map((row) => row[0])).toEqual(cohorts.cohorts.map((cohort) => cohortLabel(cohort.period)));
     expect(rows.map((row) => count(row[1]))).toEqual(cohorts.cohorts.map((cohort) => cohort.size));
+
+    // Typing a date asks the api once, when the field is left, not at every keystroke.
+    const funnelRequests: string[] = [];
+    const note = (request: { url(): string }) => {
+      if (request.url().includes('/api/reports/funnel?')) funnelRequests.push(request.url());
+    };
+    page.on('request', note);
+    await page.getByLabel('Van').focus();
+    // Day and month in the browser's order (1 February or 2 January); the year passes through 0002, 0020 and 0202.
+    await page.keyboard.type(`0102${year}`);
+    const typed = await page.getByLabel('Van').inputValue();
+    expect([`${year}-02-01`, `${year}-01-02`]).toContain(typed);
+    await page.getByLabel('Cohorten per').focus();
+    await page.waitForURL((url) => url.searchParams.get('van') === typed);
+    await page.waitForTimeout(1500);
+    page.off('request', note);
+    expect(funnelRequests).toHaveLength(1);
+    expect(funnelRequests[0]).toContain(`from=${typed}`);
   });
 
   it('should show the own region, not another one, when a shared link names a region the user cannot see', async () => {
@@ -289,12 +332,12 @@ describe('coordinator dashboard', () => {
     await expect(panel('Trechter').textContent()).resolves.toContain('De begindatum ligt na de einddatum');
     // The cohorts do not depend on the range and still show.
     await panel('Cohorten').getByRole('button', { name: 'Tabel tonen' }).waitFor();
-    await expectAccessible('dashboard met onmogelijke periode');
-    await signOut();
+    await expectAccessible(page, 'dashboard met onmogelijke periode');
+    await signOut(page);
   });
 
   it('should offer an admin every region and ask for one before showing targets', async () => {
-    await signIn(admin.email, admin.password);
+    await signIn(page, web, admin.email, admin.password);
     await page.goto(`${web.url}/dashboard`);
     const regionPicker = page.getByLabel('Regio', { exact: true });
     await regionPicker.waitFor();
@@ -303,7 +346,7 @@ describe('coordinator dashboard', () => {
     await expect(panel('Doelen').textContent()).resolves.toContain('Kies een regio');
     await regionPicker.selectOption({ label: secondRegion.name });
     await panel('Doelen').getByRole('button', { name: 'Tabel tonen' }).waitFor();
-    await expectAccessible('dashboard beheerder');
-    await signOut();
+    await expectAccessible(page, 'dashboard beheerder');
+    await signOut(page);
   });
 });

@@ -1,8 +1,18 @@
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { DEMO_USERS } from '../../apps/api/demo/demo-people';
-import { openBrowser, screenshot, seriousViolations, startWebApp, type Browser, type WebApp } from './support/web-app';
+import {
+  expectAccessible,
+  openBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  sql,
+  startWebApp,
+  waitForFocus,
+  type Browser,
+  type WebApp,
+} from './support/web-app';
 
 /**
  * The blocklist screen and the "Niet benaderen" switch on an employer's contacts, in real chromium
@@ -17,27 +27,6 @@ jest.setTimeout(60000);
 let web: WebApp;
 let browser: Browser;
 let page: Page;
-
-async function sql<T>(text: string, parameters: unknown[] = []): Promise<T[]> {
-  return (await web.testApp.app.get(DataSource).query(text, parameters)) as T[];
-}
-
-async function signIn(email: string, password: string) {
-  await page.goto(`${web.url}/`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Werkgevers' }).waitFor();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.getByRole('heading', { name: 'Inloggen bij Vliegwiel' }).waitFor();
-}
-
-async function expectAccessible(name: string) {
-  expect({ screen: name, violations: await seriousViolations(page) }).toEqual({ screen: name, violations: [] });
-}
 
 async function openBlocklist() {
   await page.goto(`${web.url}/campagnes/blokkeerlijst`);
@@ -67,7 +56,7 @@ afterEach(() => {
 
 describe('blocklist', () => {
   it('should refuse an address that is not one, under its field, and add a valid one', async () => {
-    await signIn(coordinator.email, coordinator.password);
+    await signIn(page, web, coordinator.email, coordinator.password);
     await openBlocklist();
     await page.getByRole('navigation', { name: 'Campagnes en toebehoren' }).waitFor();
 
@@ -89,7 +78,7 @@ describe('blocklist', () => {
     await expect(row.locator('td').nth(1).textContent()).resolves.toBe('Groot Amsterdam');
     await expect(row.locator('td').nth(2).textContent()).resolves.toBe('Wil telefonisch niet meer gemaild worden');
     await expect(row.locator('td').nth(3).textContent()).resolves.toBe('Met de hand');
-    await expectAccessible('blocklist');
+    await expectAccessible(page, 'blocklist');
     await screenshot(page, 'suppressions');
 
     // The same address twice in one region is refused in Dutch.
@@ -117,23 +106,28 @@ describe('blocklist', () => {
   });
 
   it('should show an account manager no delete, and let a coordinator lift an address after confirming', async () => {
-    await signOut();
-    await signIn(manager.email, manager.password);
+    await signOut(page);
+    await signIn(page, web, manager.email, manager.password);
     await openBlocklist();
     await rowOf('anders@elders.example').waitFor();
     await expect(page.getByRole('button', { name: /^Verwijderen/ }).count()).resolves.toBe(0);
-    await expectAccessible('blocklist (account manager)');
+    await expectAccessible(page, 'blocklist (account manager)');
 
-    await signOut();
-    await signIn(coordinator.email, coordinator.password);
+    await signOut(page);
+    await signIn(page, web, coordinator.email, coordinator.password);
     await openBlocklist();
     await page.getByRole('button', { name: 'Verwijderen (anders@elders.example)' }).click();
     await page.getByRole('dialog', { name: 'Van de blokkeerlijst halen?' }).waitFor();
+    // Lifting cannot be undone from here: the dialog opens on "Terug".
+    await waitForFocus(page, 'dialog button', 'Terug');
     await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
     await page.getByText('anders@elders.example staat niet meer op de blokkeerlijst.').waitFor();
     await rowOf('anders@elders.example').waitFor({ state: 'detached' });
-    await expect(sql(`SELECT id FROM suppressions WHERE email = 'anders@elders.example'`)).resolves.toEqual([]);
+    // The row and its button are gone: focus lands on the heading, not on the page body.
+    await waitForFocus(page, '#suppressions-title');
+    await expect(sql(web, `SELECT id FROM suppressions WHERE email = 'anders@elders.example'`)).resolves.toEqual([]);
     const audit = await sql<{ action: string }>(
+      web,
       `SELECT action FROM audit_log WHERE entity = 'suppression' AND action = 'delete'`,
     );
     expect(audit).toHaveLength(1);
@@ -145,6 +139,7 @@ describe('"Niet benaderen" switch', () => {
 
   it('should block the contact on the blocklist when switched on and lift it when switched off', async () => {
     [contact] = await sql<typeof contact>(
+      web,
       `SELECT c.id, c.email, concat_ws(' ', c.first_name, c.last_name) AS name, o.id AS employer_id, o.name AS employer
          FROM contacts c JOIN organisations o ON o.id = c.organisation_id JOIN regions r ON r.id = o.region_id
         WHERE r.code = 'AM18' AND c.email IS NOT NULL AND o.kind = 'employer'
@@ -158,7 +153,7 @@ describe('"Niet benaderen" switch', () => {
     const toggle = page.getByRole('switch', { name: `Niet benaderen ${contact.name}` });
     await page.getByText('Campagnes mogen deze persoon mailen.').first().waitFor();
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
-    await expectAccessible('employer page with switches');
+    await expectAccessible(page, 'employer page with switches');
 
     await toggle.click();
     await page
@@ -166,7 +161,10 @@ describe('"Niet benaderen" switch', () => {
       .getByText('Staat op de blokkeerlijst: campagnes mailen deze persoon niet.')
       .waitFor();
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    // Saving kept the switch focusable (busy, not disabled): focus stays on it.
+    await waitForFocus(page, '[role="switch"]', `Niet benaderen ${contact.name}`);
     const stored = await sql<{ reason: string; source: string; region: string }>(
+      web,
       `SELECT s.reason, s.source, r.code AS region FROM suppressions s JOIN regions r ON r.id = s.region_id WHERE s.email = lower($1)`,
       [contact.email],
     );
@@ -193,12 +191,27 @@ describe('"Niet benaderen" switch', () => {
       .getByText('Campagnes mogen deze persoon mailen.')
       .waitFor();
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('false');
-    await expect(sql(`SELECT id FROM suppressions WHERE email = lower($1)`, [contact.email])).resolves.toEqual([]);
+    await waitForFocus(page, '[role="switch"]', `Niet benaderen ${contact.name}`);
+    await expect(sql(web, `SELECT id FROM suppressions WHERE email = lower($1)`, [contact.email])).resolves.toEqual([]);
   });
 
-  it('should let an account manager switch it on but not off', async () => {
-    await signOut();
-    await signIn(manager.email, manager.password);
+  it('should let an account manager switch it on but not off, and take the contact out of its campaign', async () => {
+    // The contact is in a running campaign, its next e-mail a day away.
+    const [campaign] = await sql<{ id: string }>(
+      web,
+      `INSERT INTO campaigns (region_id, name, sender_id, steps, status, launched_at)
+       SELECT o.region_id, 'Lopende campagne', u.id, '[{"type":"wait","duration":"P1D"}]'::jsonb, 'running', now()
+         FROM organisations o, users u WHERE o.id = $1 AND u.email = $2 RETURNING id`,
+      [contact.employer_id, manager.email],
+    );
+    await sql(
+      web,
+      `INSERT INTO enrolments (campaign_id, contact_id, employer_id, region_id, next_step_at)
+       SELECT $1, $2, o.id, o.region_id, now() + interval '1 day' FROM organisations o WHERE o.id = $3`,
+      [campaign.id, contact.id, contact.employer_id],
+    );
+    await signOut(page);
+    await signIn(page, web, manager.email, manager.password);
     await page.goto(`${web.url}/werkgevers/${contact.employer_id}`);
     const toggle = page.getByRole('switch', { name: `Niet benaderen ${contact.name}` });
     await page
@@ -212,21 +225,38 @@ describe('"Niet benaderen" switch', () => {
       .waitFor();
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
     await expect(toggle.isDisabled()).resolves.toBe(true);
-    await expectAccessible('employer page, switch locked');
+    // Stored in the employer's region (never everywhere), by the account manager.
+    await expect(
+      sql(
+        web,
+        `SELECT s.source, r.code AS region, u.email AS by FROM suppressions s JOIN regions r ON r.id = s.region_id
+           JOIN users u ON u.id = s.created_by WHERE s.email = lower($1)`,
+        [contact.email],
+      ),
+    ).resolves.toEqual([{ source: 'manual', region: 'AM18', by: manager.email }]);
+    await expect(
+      sql(web, `SELECT status, exit_reason FROM enrolments WHERE campaign_id = $1 AND contact_id = $2`, [
+        campaign.id,
+        contact.id,
+      ]),
+    ).resolves.toEqual([{ status: 'exited', exit_reason: 'suppressed' }]);
+    await expectAccessible(page, 'employer page, switch locked');
   });
 
   it('should keep an unsubscribed address on and locked, even for a coordinator', async () => {
     const [other] = await sql<{ email: string; name: string }>(
+      web,
       `SELECT c.email, concat_ws(' ', c.first_name, c.last_name) AS name FROM contacts c
         WHERE c.organisation_id = $1 AND c.email IS NOT NULL AND c.id <> $2 LIMIT 1`,
       [contact.employer_id, contact.id],
     );
     await sql(
+      web,
       `INSERT INTO suppressions (email, region_id, reason, source) SELECT lower($1), region_id, 'Afgemeld', 'unsubscribe' FROM organisations WHERE id = $2`,
       [other.email, contact.employer_id],
     );
-    await signOut();
-    await signIn(coordinator.email, coordinator.password);
+    await signOut(page);
+    await signIn(page, web, coordinator.email, coordinator.password);
     await page.goto(`${web.url}/werkgevers/${contact.employer_id}`);
     const toggle = page.getByRole('switch', { name: `Niet benaderen ${other.name}` });
     await page

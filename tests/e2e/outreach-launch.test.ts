@@ -210,6 +210,25 @@ describe('Campaign launch over HTTP', () => {
     expect(campaign.progress.enrolled).toBe(2);
   });
 
+  it('should name each enrolled contact with its address, and neither once the person is erased', async () => {
+    const { id } = await launched((await audience(2)).segmentId);
+    const [first, second] = (await as(manager).get(`/api/campaigns/${id}/enrolments`).expect(200)).body.items;
+    const [stored]: { email: string }[] = await db.query(`SELECT email FROM contacts WHERE id = $1`, [first.contactId]);
+
+    await db.query(`UPDATE contacts SET last_name = '[gewist]', email = NULL WHERE id = $1`, [second.contactId]);
+    await db.query(`INSERT INTO contact_privacy (contact_id, region_id, erased_at) VALUES ($1, $2, now())`, [
+      second.contactId,
+      am25,
+    ]);
+    const items = (await as(staff).get(`/api/campaigns/${id}/enrolments`).expect(200)).body.items;
+
+    expect(first).toMatchObject({ contactName: 'Jansen', email: stored.email });
+    expect(items).toEqual([
+      expect.objectContaining({ contactId: first.contactId, contactName: 'Jansen', email: stored.email }),
+      expect.objectContaining({ contactId: second.contactId, status: 'active', contactName: null, email: null }),
+    ]);
+  });
+
   it('should pause and resume with enrolments kept, and exit them all as cancelled when cancelled', async () => {
     const { id } = await launched((await audience(2)).segmentId);
 

@@ -117,3 +117,45 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(directory, { recursive: true });
   await page.screenshot({ path: path.join(directory, `${name}.png`) });
 }
+
+/** Signs in on the login screen and waits for the start screen (Werkgevers). */
+export async function signIn(page: Page, web: WebApp, email: string, password: string): Promise<void> {
+  await page.goto(`${web.url}/`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Werkgevers' }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.getByRole('heading', { name: 'Inloggen bij Vliegwiel' }).waitFor();
+}
+
+/** Fails with the screen's name and its serious axe violations, if there are any. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect({ screen: name, violations: await seriousViolations(page) }).toEqual({ screen: name, violations: [] });
+}
+
+/** A query on the web app's own database (to check what a screen stored). */
+export async function sql<T>(web: WebApp, text: string, parameters: unknown[] = []): Promise<T[]> {
+  return (await web.testApp.app.get(DataSource).query(text, parameters)) as T[];
+}
+
+/**
+ * Waits until the focused element matches `selector` (and has exactly `text`, when given): focus
+ * moves after React re-renders, so one read of `document.activeElement` would race it.
+ */
+export async function waitForFocus(page: Page, selector: string, text?: string, timeout = 10000): Promise<void> {
+  // A string, because this file is type-checked without the DOM library.
+  const wanted = JSON.stringify(selector);
+  const label = JSON.stringify(text ?? null);
+  await page.waitForFunction(
+    `(() => {
+      const active = document.activeElement;
+      return !!active && active.matches(${wanted}) && (${label} === null || active.textContent.trim() === ${label});
+    })()`,
+    undefined,
+    { timeout },
+  );
+}

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
-import type { Contact, EmailBasis, Employer, Page, Schemas } from '../api/models';
+import type { Contact, EmailBasis, Page, Schemas } from '../api/models';
 import { Field } from '../ui/field';
 import { BASIS_LABELS } from '../ui/labels';
 import { Async, Empty, FormErrors } from '../ui/status';
-import { useApi, type Loaded } from '../ui/use-api';
+import type { Loaded } from '../ui/use-api';
 import { useFocusOnChange } from '../ui/use-focus';
 import { useMutation } from '../ui/use-mutation';
 import { DoNotContactSwitch } from './suppressions/do-not-contact';
@@ -24,17 +24,11 @@ export function Contacts({
   onChanged,
 }: {
   employerId: string;
-  /** The employer's region (where "Niet benaderen" blocks); looked up when the page does not pass it. */
-  regionId?: string;
+  /** The employer's region (where "Niet benaderen" blocks); the page has the employer already. */
+  regionId: string;
   contacts: Loaded<Page<Contact>>;
   onChanged: () => void;
 }) {
-  const region = useApi(
-    async () =>
-      regionId ??
-      (await unwrap<Employer>(api.GET('/api/employers/{id}', { params: { path: { id: employerId } } }))).regionId,
-    `${employerId}|${regionId ?? ''}`,
-  );
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState<ContactForm>(EMPTY_CONTACT);
   const formHeading = useFocusOnChange<HTMLHeadingElement>(adding);
@@ -161,7 +155,7 @@ export function Contacts({
                   </span>
                   {contact.emailBasisSource && <span className="muted"> — {contact.emailBasisSource}</span>}
                   <BasisEditor contact={contact} onSaved={onChanged} />
-                  <DoNotContactSwitch contact={contact} contactLabel={contactName(contact)} regionId={region.data} />
+                  <DoNotContactSwitch contact={contact} contactLabel={contactName(contact)} regionId={regionId} />
                 </li>
               ))}
             </ul>

@@ -46,6 +46,7 @@ export function EmployerPage({ id }: { id: string }) {
               <StagePanel key={data.stage} employer={data} version={version} onMoved={changed} />
               <Contacts
                 employerId={id}
+                regionId={data.regionId}
                 contacts={contacts}
                 onChanged={() => setContactsVersion((value) => value + 1)}
               />

@@ -19,6 +19,10 @@ interface EnrolmentRow {
   next_step_at: Date | null;
   created_at: Date;
   exited_at: Date | null;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  erased: boolean;
 }
 
 /** Reading a campaign's enrolments; the caller checked the campaign lies in the caller's scope. */
@@ -42,11 +46,18 @@ export class EnrolmentRepository {
   ): Promise<{ items: EnrolmentResponse[]; total: number }> {
     const params: unknown[] = [campaignId];
     const where = `WHERE campaign_id = $1${status ? ` AND status = $${params.push(status)}` : ''}`;
-    const order = request.sort.map((s) => `${SORT_COLUMNS[s.field]} ${s.direction} NULLS LAST`).join(', ');
+    const order = request.sort.map((s) => `e.${SORT_COLUMNS[s.field]} ${s.direction} NULLS LAST`).join(', ');
     const manager = managerFor(this.dataSource);
+    // The contact's name and address come along in the same query, so a screen showing a page of
+    // enrolments does not ask for every contact separately.
     const rows: EnrolmentRow[] = await manager.query(
-      `SELECT id, contact_id, employer_id, status, exit_reason, current_step, next_step_at, created_at, exited_at
-       FROM enrolments ${where} ORDER BY ${order}, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT e.id, e.contact_id, e.employer_id, e.status, e.exit_reason, e.current_step, e.next_step_at,
+              e.created_at, e.exited_at, c.first_name, c.last_name, c.email,
+              (p.erased_at IS NOT NULL) AS erased
+       FROM (SELECT * FROM enrolments ${where}) e
+       LEFT JOIN contacts c ON c.id = e.contact_id
+       LEFT JOIN contact_privacy p ON p.contact_id = e.contact_id
+       ORDER BY ${order}, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, request.pageSize, (request.page - 1) * request.pageSize],
     );
     const [{ total }]: { total: number }[] = await manager.query(
@@ -76,5 +87,8 @@ function toResponse(row: EnrolmentRow): EnrolmentResponse {
     nextStepAt: row.next_step_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     exitedAt: row.exited_at?.toISOString() ?? null,
+    // An erased person keeps no name or address here (AVG art. 17), not even the placeholder.
+    contactName: row.erased ? null : [row.first_name, row.last_name].filter(Boolean).join(' ') || null,
+    email: row.erased ? null : row.email,
   };
 }

@@ -27,6 +27,10 @@ export interface EnrolmentResponse {
   nextStepAt: string | null;
   createdAt: string;
   exitedAt: string | null;
+  /** First and last name; null when the contact is gone or erased. */
+  contactName: string | null;
+  /** The contact's address; null when it has none or was erased. */
+  email: string | null;
 }
 
 export interface EnrolmentListQuery {

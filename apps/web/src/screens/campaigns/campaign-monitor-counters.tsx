@@ -49,15 +49,14 @@ export function LaunchProgress({ campaign }: { campaign: CampaignView }) {
   );
 }
 
-/** The totals; only a short summary is announced (polite), not every number on each poll. */
+/**
+ * The totals. Not a live region: they change on every poll while sending, and announcing each change
+ * would drown the screen reader; the status next to the heading is announced when it changes.
+ */
 export function CampaignCounters({ stats }: { stats: CampaignStats }) {
   return (
     <section className="card" aria-labelledby="counters-title">
       <h2 id="counters-title">Resultaten</h2>
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        Verstuurd {stats.sent}, gereageerd {stats.replied}, afgemeld {stats.unsubscribed}, niet aangekomen{' '}
-        {stats.bounced}.
-      </p>
       <dl className="counters">
         {STAT_LABELS.map(([key, label]) => (
           <div key={key} data-counter={key}>

@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, query, unwrap } from '../../api/client';
-import type { Contact, Page } from '../../api/models';
+import type { Page } from '../../api/models';
 import { Link } from '../../router';
+import { ConfirmButton } from '../../ui/confirm-button';
 import { Field, Pager } from '../../ui/field';
 import { formatDateTime, numberFormat } from '../../ui/labels';
 import { Empty, ErrorMessage, Loading } from '../../ui/status';
 import { useApi } from '../../ui/use-api';
 import { useMutation } from '../../ui/use-mutation';
-import { contactName } from '../employer-contacts';
-import { ConfirmButton } from './campaign-monitor-confirm';
 import {
   ENROLMENT_STATUS_LABELS,
   EXIT_REASON_LABELS,
@@ -20,19 +19,25 @@ import {
 
 const PAGE_SIZE = 25;
 
-/** The enrolments of a campaign, one page at a time, reloaded on every poll of the monitor (`tick`). */
+/**
+ * The enrolments of a campaign, one page at a time, reloaded on every poll of the monitor (`tick`);
+ * each item carries the contact's name and address, so a page is one request.
+ */
 export function EnrolmentList({
   campaignId,
   steps,
   tick,
   mayRemove,
   onRemoved,
+  onState,
 }: {
   campaignId: string;
   steps: CampaignStepView[];
   tick: number;
   mayRemove: boolean;
   onRemoved: () => void;
+  /** Tells the monitor when a load runs or failed, so its next poll waits (and backs off). */
+  onState?: (state: { loading: boolean; failed: boolean }) => void;
 }) {
   const [status, setStatus] = useState<EnrolmentStatus | ''>('');
   const [page, setPage] = useState(1);
@@ -55,7 +60,11 @@ export function EnrolmentList({
     if (!list.loading && !list.error) setShownFilter(filter);
   }, [list.loading, list.error, filter]);
   const items = list.data?.items ?? [];
-  const contacts = useContacts(items.map((item) => item.contactId));
+  const failed = list.error !== null;
+  useEffect(() => {
+    onState?.({ loading: list.loading, failed });
+  }, [onState, list.loading, failed]);
+  useEffect(() => () => onState?.({ loading: false, failed: false }), [onState]);
 
   const remove = useMutation(async (contactId: string) => {
     await unwrap(
@@ -67,7 +76,9 @@ export function EnrolmentList({
   return (
     <section className="card" aria-labelledby="enrolments-title">
       <div className="card-head">
-        <h2 id="enrolments-title">Inschrijvingen</h2>
+        <h2 id="enrolments-title" tabIndex={-1}>
+          Inschrijvingen
+        </h2>
         <span className="muted">
           {list.data
             ? `${numberFormat.format(list.data.total)} ${list.data.total === 1 ? 'inschrijving' : 'inschrijvingen'}`
@@ -122,14 +133,13 @@ export function EnrolmentList({
             </thead>
             <tbody>
               {items.map((enrolment) => {
-                const contact = contacts.get(enrolment.contactId);
-                const name = contact ? contactName(contact) : 'Contactpersoon';
+                const name = enrolment.contactName ?? 'Contactpersoon';
                 return (
                   <tr key={enrolment.contactId} data-contact={enrolment.contactId}>
                     <td>
                       <Link to={`/werkgevers/${enrolment.employerId}`}>{name}</Link>
-                      {contact?.email && <div className="muted small">{contact.email}</div>}
-                      {contact === null && <div className="muted small">gegevens niet beschikbaar</div>}
+                      {enrolment.email && <div className="muted small">{enrolment.email}</div>}
+                      {enrolment.contactName === null && <div className="muted small">gegevens niet beschikbaar</div>}
                     </td>
                     <td>{ENROLMENT_STATUS_LABELS[enrolment.status] ?? enrolment.status}</td>
                     <td>
@@ -151,7 +161,9 @@ export function EnrolmentList({
                             title="Uit campagne halen?"
                             question={`${name} krijgt geen e-mails meer uit deze campagne.`}
                             confirmLabel="Ja, uit campagne halen"
-                            disabled={remove.pending}
+                            busy={remove.pending}
+                            destructive
+                            focusAfter={() => document.getElementById('enrolments-title')}
                             onConfirm={() => void remove.run(enrolment.contactId)}
                           />
                         )}
@@ -175,30 +187,4 @@ export function EnrolmentList({
       )}
     </section>
   );
-}
-
-/**
- * Names and addresses of the contacts on screen. The enrolment list gives ids only, so each contact
- * is fetched once and kept for later polls; null marks one the api would not give (erased, say).
- */
-function useContacts(ids: string[]): Map<string, Contact | null> {
-  const cache = useRef(new Map<string, Contact | null>());
-  const requested = useRef(new Set<string>());
-  const [, setVersion] = useState(0);
-  const missing = ids.filter((id) => !requested.current.has(id));
-  const key = missing.join(',');
-  useEffect(() => {
-    if (!key) return;
-    const wanted = key.split(',');
-    for (const id of wanted) requested.current.add(id);
-    void Promise.all(
-      wanted.map((id) =>
-        unwrap<Contact>(api.GET('/api/contacts/{id}', { params: { path: { id } } })).then(
-          (contact) => cache.current.set(id, contact),
-          () => cache.current.set(id, null),
-        ),
-      ),
-    ).then(() => setVersion((value) => value + 1));
-  }, [key]);
-  return cache.current;
 }

@@ -1,7 +1,14 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LaunchProgress } from './campaign-monitor-counters';
-import { allowedActions, pollInterval, stepLabel, type CampaignView } from './campaign-monitor-models';
+import {
+  allowedActions,
+  MAX_POLL_DELAY,
+  pollDelay,
+  pollInterval,
+  stepLabel,
+  type CampaignView,
+} from './campaign-monitor-models';
 
 afterEach(cleanup);
 
@@ -52,6 +59,14 @@ describe('campaign monitor rules', () => {
     expect(pollInterval('draft')).toBeNull();
     expect(pollInterval('completed')).toBeNull();
     expect(pollInterval('cancelled')).toBeNull();
+  });
+
+  it('should wait longer after each failed poll, up to a cap, and go back to the interval after a success', () => {
+    expect(pollDelay(2500, 0)).toBe(2500);
+    expect(pollDelay(2500, 1)).toBe(5000);
+    expect(pollDelay(2500, 2)).toBe(10000);
+    expect(pollDelay(2500, 10)).toBe(MAX_POLL_DELAY);
+    expect(pollDelay(2500, 1000)).toBe(MAX_POLL_DELAY);
   });
 
   it('should name a step by its position and kind', () => {

@@ -75,6 +75,9 @@ export interface EnrolmentView {
   exitReason: ExitReason | null;
   currentStep: number;
   nextStepAt: string | null;
+  /** Null when the contact was erased (or has no name). */
+  contactName: string | null;
+  email: string | null;
 }
 
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
@@ -149,4 +152,15 @@ export function stepLabel(steps: CampaignStepView[] | undefined, index: number):
   const step = steps?.[index];
   const kind = step ? { email: 'e-mail', wait: 'wachten', task: 'taak' }[step.type] : undefined;
   return kind ? `Stap ${index + 1} (${kind})` : `Stap ${index + 1}`;
+}
+
+/** The longest wait between polls while the api keeps failing. */
+export const MAX_POLL_DELAY = 60_000;
+
+/**
+ * The wait before the next poll: the status's interval, doubled for each failed poll in a row and
+ * capped, so a server that is down is not hammered and live updates resume once it is back.
+ */
+export function pollDelay(interval: number, failures: number): number {
+  return Math.min(interval * 2 ** Math.min(failures, 16), Math.max(interval, MAX_POLL_DELAY));
 }

@@ -1,21 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { useReferenceData } from '../../reference-data';
 import { Link } from '../../router';
 import { formatDateTime } from '../../ui/labels';
+import { ConfirmButton } from '../../ui/confirm-button';
 import { Async, ErrorMessage } from '../../ui/status';
 import { useApi } from '../../ui/use-api';
 import { useMutation } from '../../ui/use-mutation';
 import { OutreachNav } from '../outreach/outreach-nav';
 import { CampaignStatusBadge } from './campaign-list';
-import { ConfirmButton } from './campaign-monitor-confirm';
 import { CampaignCounters, LaunchProgress, StepTable } from './campaign-monitor-counters';
 import { EnrolmentList } from './campaign-monitor-enrolments';
 import {
   allowedActions,
   CAMPAIGN_STATUS_LABELS,
+  pollDelay,
   pollInterval,
   type CampaignAction,
   type CampaignReportView,
@@ -27,6 +28,7 @@ import './campaign-monitor.css';
  * One campaign while it runs: status and actions, launch progress, live counters (totals and per
  * step) and its enrolments. It asks the api again while the campaign can still change: every
  * second while enrolling, every few seconds while sending, never once it is completed or cancelled.
+ * A failed poll keeps the last figures on screen with the error, and the next poll waits longer.
  */
 export function CampaignMonitor({ id = '' }: { id?: string }) {
   const user = useUser();
@@ -45,7 +47,18 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
   );
 
   const interval = pollInterval(status);
-  const busy = campaign.loading || report.loading;
+  // The enrolment list reports its own loading and failure, so a poll waits for all three answers.
+  const [enrolments, setEnrolments] = useState({ loading: false, failed: false });
+  const busy = campaign.loading || report.loading || enrolments.loading;
+  const failed = Boolean(campaign.error || report.error) || enrolments.failed;
+  // Failed polls in a row: each one doubles the wait before the next (capped), a success resets it.
+  // Counted when a round of answers is complete (busy turns false), once per round.
+  const [failures, setFailures] = useState(0);
+  const wasBusy = useRef(busy);
+  useEffect(() => {
+    if (wasBusy.current && !busy) setFailures((count) => (failed ? count + 1 : 0));
+    wasBusy.current = busy;
+  }, [busy, failed]);
   const refresh = useCallback(() => {
     campaign.reload();
     report.reload();
@@ -54,10 +67,14 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
   // The next poll waits for the previous answers, so a slow server is never asked twice at once;
   // unmounting (or a final status) clears the timer.
   useEffect(() => {
-    if (interval === null || busy || campaign.error) return;
-    const timer = setTimeout(refresh, interval);
+    if (interval === null || busy) return;
+    const timer = setTimeout(refresh, pollDelay(interval, failures));
     return () => clearTimeout(timer);
-  }, [interval, busy, campaign.error, refresh]);
+  }, [interval, busy, failures, refresh]);
+  // After an action hid the button that had focus (paused: "Pauzeren" is gone), focus lands here.
+  const focusAfterAction = () =>
+    document.querySelector<HTMLElement>('.monitor-actions button:not([disabled])') ??
+    document.getElementById('campaign-title');
 
   const act = useMutation(async (action: CampaignAction) => {
     const path = { params: { path: { id } } };
@@ -84,7 +101,9 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
           return (
             <>
               <div className="page-head">
-                <h1 id="campaign-title">{data.name}</h1>
+                <h1 id="campaign-title" tabIndex={-1}>
+                  {data.name}
+                </h1>
                 <span aria-live="polite">
                   <span className="visually-hidden">Status: </span>
                   <CampaignStatusBadge status={data.status} />
@@ -101,7 +120,8 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
                       title="Campagne pauzeren?"
                       question="Er gaan geen e-mails meer uit tot je de campagne hervat. Reacties en afmeldingen worden wel verwerkt."
                       confirmLabel="Ja, pauzeren"
-                      disabled={act.pending}
+                      busy={act.pending}
+                      focusAfter={focusAfterAction}
                       onConfirm={() => void act.run('pause')}
                     />
                   )}
@@ -111,7 +131,8 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
                       title="Campagne hervatten?"
                       question="De campagne verstuurt weer e-mails volgens het verzendvenster."
                       confirmLabel="Ja, hervatten"
-                      disabled={act.pending}
+                      busy={act.pending}
+                      focusAfter={focusAfterAction}
                       onConfirm={() => void act.run('resume')}
                     />
                   )}
@@ -121,7 +142,9 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
                       title="Campagne annuleren?"
                       question="Alle lopende inschrijvingen stoppen en de campagne kan niet meer worden hervat."
                       confirmLabel="Ja, annuleren"
-                      disabled={act.pending}
+                      destructive
+                      busy={act.pending}
+                      focusAfter={focusAfterAction}
                       onConfirm={() => void act.run('cancel')}
                     />
                   )}
@@ -162,7 +185,12 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
                 <>
                   <LaunchProgress campaign={data} />
                   <CampaignCounters stats={data.stats} />
-                  <Async state={report} label="Cijfers per stap laden…">
+                  {/* A failed poll keeps the last step table, with the error above it. */}
+                  {report.data && <ErrorMessage error={report.error} onRetry={refresh} />}
+                  <Async
+                    state={{ ...report, error: report.data ? null : report.error }}
+                    label="Cijfers per stap laden…"
+                  >
                     {(loaded) => <StepTable steps={data.steps} results={loaded.steps} />}
                   </Async>
                   <EnrolmentList
@@ -171,6 +199,7 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
                     tick={tick}
                     mayRemove={can.writeOutreach(user.role)}
                     onRemoved={refresh}
+                    onState={setEnrolments}
                   />
                 </>
               )}

@@ -1,5 +1,7 @@
+import { useEffect, useRef, useState } from 'react';
 import type { Region } from '../../api/models';
 import { Field } from '../../ui/field';
+import { useDebounced } from '../../ui/use-debounced';
 import { isDate, rangePresets, targetPeriodOptions, type DashboardState } from './dashboard-state';
 
 /** Region, period (with shortcuts), cohort grouping and targets period; every change goes to the address bar. */
@@ -35,32 +37,8 @@ export function DashboardFilters({
           </select>
         )}
       </Field>
-      <Field label="Van">
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={state.from}
-            max={state.to}
-            onChange={(event) => {
-              if (isDate(event.target.value)) onChange({ from: event.target.value });
-            }}
-          />
-        )}
-      </Field>
-      <Field label="Tot en met">
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={state.to}
-            min={state.from}
-            onChange={(event) => {
-              if (isDate(event.target.value)) onChange({ to: event.target.value });
-            }}
-          />
-        )}
-      </Field>
+      <DateFilter label="Van" value={state.from} max={state.to} onCommit={(from) => onChange({ from })} />
+      <DateFilter label="Tot en met" value={state.to} min={state.from} onCommit={(to) => onChange({ to })} />
       <fieldset className="presets">
         <legend>Snelkeuze periode</legend>
         {presets.map((preset) => (
@@ -108,5 +86,57 @@ export function DashboardFilters({
         </p>
       )}
     </form>
+  );
+}
+
+/** How long typing in a date field may pause before the dashboard asks again. */
+const DATE_SETTLE_MS = 800;
+
+/**
+ * A date field that changes the period only when the date is complete and the user leaves the field,
+ * presses Enter or stops typing for a moment: not on every keystroke (each change loads all reports).
+ */
+function DateFilter({
+  label,
+  value,
+  min,
+  max,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onCommit(value: string): void;
+}) {
+  const [draft, setDraft] = useState(value);
+  // A new value from outside (a shortcut button, the address bar) replaces what is being typed.
+  useEffect(() => setDraft(value), [value]);
+  const commitRef = useRef(onCommit);
+  commitRef.current = onCommit;
+  const valueRef = useRef(value);
+  valueRef.current = value;
+  const commit = (next: string) => {
+    if (isDate(next) && next !== valueRef.current) commitRef.current(next);
+  };
+  const settled = useDebounced(draft, DATE_SETTLE_MS);
+  useEffect(() => commit(settled), [settled]);
+  return (
+    <Field label={label}>
+      {(props) => (
+        <input
+          {...props}
+          type="date"
+          value={draft}
+          min={min}
+          max={max}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={() => commit(draft)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit(draft);
+          }}
+        />
+      )}
+    </Field>
   );
 }

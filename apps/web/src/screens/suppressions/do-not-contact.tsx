@@ -7,6 +7,7 @@ import { useMutation } from '../../ui/use-mutation';
 import { ErrorMessage } from '../../ui/status';
 import { DO_NOT_CONTACT_REASON, mayLift, SOURCE_LABELS, type Suppression } from './suppression-models';
 import '../campaigns/campaign-monitor.css';
+import '../../ui/confirm-button.css';
 
 /**
  * "Niet benaderen" for one contact, kept as a blocklist entry so every campaign honours it and it can
@@ -23,24 +24,20 @@ export function DoNotContactSwitch({
 }: {
   contact: Contact;
   contactLabel: string;
-  regionId: string | undefined;
+  /** The employer's region: where the switch blocks the address. */
+  regionId: string;
 }) {
   const user = useUser();
   const hintId = useId();
   const email = contact.email?.trim().toLowerCase() ?? '';
-  const state = useApi(
-    async (): Promise<Suppression[] | undefined> => {
-      if (!email) return [];
-      // Until the employer's region is known there is nothing to ask ("not blocked" would be a guess).
-      if (!regionId) return undefined;
-      const page = await unwrap<Page<Suppression>>(
-        api.GET('/api/suppressions', { params: { query: query({ q: email, regionId, pageSize: '100' }) } }),
-      );
-      // `q` matches part of an address; only this exact address counts.
-      return page.items.filter((item) => item.email.toLowerCase() === email);
-    },
-    `${email}|${regionId ?? ''}`,
-  );
+  const state = useApi(async (): Promise<Suppression[]> => {
+    if (!email) return [];
+    const page = await unwrap<Page<Suppression>>(
+      api.GET('/api/suppressions', { params: { query: query({ q: email, regionId, pageSize: '100' }) } }),
+    );
+    // `q` matches part of an address; only this exact address counts.
+    return page.items.filter((item) => item.email.toLowerCase() === email);
+  }, `${email}|${regionId}`);
 
   const toggle = useMutation(async (on: boolean) => {
     try {
@@ -65,6 +62,7 @@ export function DoNotContactSwitch({
   if (!email) hint = 'Geen e-mailadres: campagnes mailen deze persoon al niet.';
   else if (state.error) hint = 'Status kon niet worden geladen.';
   else if (state.data === undefined) hint = 'Laden…';
+  else if (toggle.pending) hint = 'Bezig met opslaan…';
   else if (!on) hint = 'Campagnes mogen deze persoon mailen.';
   else if (others.length > 0)
     hint = `Geblokkeerd (${others
@@ -73,8 +71,10 @@ export function DoNotContactSwitch({
   else if (!mayTurnOff) hint = 'Staat op de blokkeerlijst; alleen een coördinator of beheerder kan dit uitzetten.';
   else hint = 'Staat op de blokkeerlijst: campagnes mailen deze persoon niet.';
 
-  const disabled =
-    !email || state.data === undefined || state.loading || toggle.pending || (on ? !mayTurnOff : !regionId);
+  // Disabled only when it is not allowed; while loading or saving it keeps focus (aria-disabled) and
+  // ignores clicks, so a keyboard user is not thrown back to the top of the page.
+  const notAllowed = !email || (state.data !== undefined && on && !mayTurnOff);
+  const busy = state.data === undefined || state.loading || toggle.pending;
   return (
     <div className="do-not-contact">
       <button
@@ -83,8 +83,11 @@ export function DoNotContactSwitch({
         className="switch"
         aria-checked={on}
         aria-describedby={hintId}
-        disabled={disabled}
-        onClick={() => void toggle.run(!on)}
+        disabled={notAllowed}
+        aria-disabled={busy || undefined}
+        onClick={() => {
+          if (!busy) void toggle.run(!on);
+        }}
       >
         <span className="track" aria-hidden="true" />
         <span>

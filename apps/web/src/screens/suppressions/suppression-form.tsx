@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { useReferenceData } from '../../reference-data';
 import { Field } from '../../ui/field';
+import { RegionOptions } from '../../ui/region-options';
 import { FormErrors } from '../../ui/status';
 import { useMutation } from '../../ui/use-mutation';
 
@@ -13,7 +14,7 @@ const FIELDS = ['email', 'regionId', 'reason'];
 export function SuppressionForm({ onAdded }: { onAdded: (email: string) => void }) {
   const user = useUser();
   const reference = useReferenceData();
-  // Only admins see every region, so only they can usefully add a suppression that holds everywhere.
+  // The api lets anyone add a suppression that holds everywhere; the screen keeps that for admins, who see every region.
   const regions = reference.regions;
   const [email, setEmail] = useState('');
   const [regionId, setRegionId] = useState(user.role === 'admin' ? EVERYWHERE : (regions[0]?.id ?? EVERYWHERE));
@@ -56,11 +57,7 @@ export function SuppressionForm({ onAdded }: { onAdded: (email: string) => void 
           {(props) => (
             <select {...props} value={regionId} onChange={(event) => setRegionId(event.target.value)}>
               {user.role === 'admin' && <option value={EVERYWHERE}>Overal (alle regio’s)</option>}
-              {regions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {region.name}
-                </option>
-              ))}
+              <RegionOptions />
             </select>
           )}
         </Field>

@@ -4,11 +4,13 @@ import type { Page } from '../../api/models';
 import { useUser } from '../../auth/session';
 import { useReferenceData } from '../../reference-data';
 import { Field, Pager } from '../../ui/field';
+import { RegionOptions } from '../../ui/region-options';
+import { useDebounced } from '../../ui/use-debounced';
 import { formatDateTime, numberFormat } from '../../ui/labels';
 import { Empty, ErrorMessage, Loading } from '../../ui/status';
 import { useApi } from '../../ui/use-api';
 import { useMutation } from '../../ui/use-mutation';
-import { ConfirmButton } from '../campaigns/campaign-monitor-confirm';
+import { ConfirmButton } from '../../ui/confirm-button';
 import { OutreachNav } from '../outreach/outreach-nav';
 import { SuppressionForm } from './suppression-form';
 import { mayLift, SOURCE_LABELS, type Suppression } from './suppression-models';
@@ -21,19 +23,13 @@ export function SuppressionList(_props: { id?: string }) {
   const user = useUser();
   const reference = useReferenceData();
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
   const [regionId, setRegionId] = useState('');
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState('');
 
-  // Asks once typing pauses, not on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQ(search.trim());
-      setPage(1);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [search]);
+  // Asks once typing pauses, not on every key; a new search starts on its first page.
+  const q = useDebounced(search.trim(), 300);
+  useEffect(() => setPage(1), [q]);
 
   const list = useApi(
     () =>
@@ -56,7 +52,9 @@ export function SuppressionList(_props: { id?: string }) {
     <section aria-labelledby="suppressions-title">
       <OutreachNav />
       <div className="page-head">
-        <h1 id="suppressions-title">Blokkeerlijst</h1>
+        <h1 id="suppressions-title" tabIndex={-1}>
+          Blokkeerlijst
+        </h1>
         <p className="muted" aria-live="polite">
           {list.data ? `${numberFormat.format(list.data.total)} ${list.data.total === 1 ? 'adres' : 'adressen'}` : ''}
         </p>
@@ -93,11 +91,7 @@ export function SuppressionList(_props: { id?: string }) {
               }}
             >
               <option value="">Alle regio’s</option>
-              {reference.regions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {region.name}
-                </option>
-              ))}
+              <RegionOptions />
             </select>
           )}
         </Field>
@@ -141,7 +135,9 @@ export function SuppressionList(_props: { id?: string }) {
                         title="Van de blokkeerlijst halen?"
                         question={`Campagnes kunnen ${suppression.email} daarna weer mailen. Dit wordt vastgelegd in het auditlog.`}
                         confirmLabel="Ja, verwijderen"
-                        disabled={lift.pending}
+                        busy={lift.pending}
+                        destructive
+                        focusAfter={() => document.getElementById('suppressions-title')}
                         onConfirm={() => {
                           setNotice('');
                           void lift.run(suppression);
