@@ -6,7 +6,15 @@ import { InboundReceiver } from '@app/outreach';
 import { SmtpSink, SinkMessage, startSmtpSink } from '@app/testing';
 import { DEMO_USERS } from '../../apps/api/demo/demo-people';
 import { authed, login } from '../support/session';
-import { openBrowser, screenshot, seriousViolations, startWebApp, type Browser, type WebApp } from './support/web-app';
+import {
+  openBrowser,
+  screenshot,
+  seriousViolations,
+  startWebApp,
+  waitForExpression,
+  type Browser,
+  type WebApp,
+} from './support/web-app';
 
 /**
  * The segment builder and the campaign builder in real chromium against the real api, queue workers
@@ -387,7 +395,7 @@ describe('campaign builder', () => {
     await expectAccessible('campaign builder');
     // Down to the step timeline; the summary stays in view beside it.
     await page.mouse.wheel(0, 420);
-    await page.waitForFunction('window.scrollY > 0');
+    await waitForExpression(page, 'window.scrollY > 0');
     await screenshot(page, 'campaign-builder');
 
     // An unsaved change holds the launch back until it is saved.

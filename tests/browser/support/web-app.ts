@@ -150,12 +150,25 @@ export async function waitForFocus(page: Page, selector: string, text?: string, 
   // A string, because this file is type-checked without the DOM library.
   const wanted = JSON.stringify(selector);
   const label = JSON.stringify(text ?? null);
-  await page.waitForFunction(
+  await waitForExpression(
+    page,
     `(() => {
       const active = document.activeElement;
       return !!active && active.matches(${wanted}) && (${label} === null || active.textContent.trim() === ${label});
     })()`,
-    undefined,
-    { timeout },
+    timeout,
   );
+}
+
+/**
+ * Waits until `expression` is truthy in the page. Not `page.waitForFunction`: when its first check fails it
+ * polls through `eval` inside the page, which the app's Content-Security-Policy (no 'unsafe-eval') refuses.
+ * `page.evaluate` goes over the DevTools protocol, which the policy does not cover.
+ */
+export async function waitForExpression(page: Page, expression: string, timeout = 10000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
