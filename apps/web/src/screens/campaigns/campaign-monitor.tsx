@@ -24,6 +24,29 @@ import {
 } from './campaign-monitor-models';
 import './campaign-monitor.css';
 
+/** What each action's button and confirmation say; `allowedActions` decides which are offered. */
+const ACTION_PROMPTS: Record<CampaignAction, { label: string; title: string; question: string; confirmLabel: string }> =
+  {
+    pause: {
+      label: 'Pauzeren',
+      title: 'Campagne pauzeren?',
+      question: 'Er gaan geen e-mails meer uit tot je de campagne hervat. Reacties en afmeldingen worden wel verwerkt.',
+      confirmLabel: 'Ja, pauzeren',
+    },
+    resume: {
+      label: 'Hervatten',
+      title: 'Campagne hervatten?',
+      question: 'De campagne verstuurt weer e-mails volgens het verzendvenster.',
+      confirmLabel: 'Ja, hervatten',
+    },
+    cancel: {
+      label: 'Annuleren',
+      title: 'Campagne annuleren?',
+      question: 'Alle lopende inschrijvingen stoppen en de campagne kan niet meer worden hervat.',
+      confirmLabel: 'Ja, annuleren',
+    },
+  };
+
 /**
  * One campaign while it runs: status and actions, launch progress, live counters (totals and per
  * step) and its enrolments. It asks the api again while the campaign can still change: every
@@ -114,40 +137,16 @@ export function CampaignMonitor({ id = '' }: { id?: string }) {
                       Opzet bewerken
                     </Link>
                   )}
-                  {actions.includes('pause') && (
+                  {actions.map((action) => (
                     <ConfirmButton
-                      label="Pauzeren"
-                      title="Campagne pauzeren?"
-                      question="Er gaan geen e-mails meer uit tot je de campagne hervat. Reacties en afmeldingen worden wel verwerkt."
-                      confirmLabel="Ja, pauzeren"
+                      key={action}
+                      {...ACTION_PROMPTS[action]}
+                      destructive={action === 'cancel'}
                       busy={act.pending}
                       focusAfter={focusAfterAction}
-                      onConfirm={() => void act.run('pause')}
+                      onConfirm={() => void act.run(action)}
                     />
-                  )}
-                  {actions.includes('resume') && (
-                    <ConfirmButton
-                      label="Hervatten"
-                      title="Campagne hervatten?"
-                      question="De campagne verstuurt weer e-mails volgens het verzendvenster."
-                      confirmLabel="Ja, hervatten"
-                      busy={act.pending}
-                      focusAfter={focusAfterAction}
-                      onConfirm={() => void act.run('resume')}
-                    />
-                  )}
-                  {actions.includes('cancel') && (
-                    <ConfirmButton
-                      label="Annuleren"
-                      title="Campagne annuleren?"
-                      question="Alle lopende inschrijvingen stoppen en de campagne kan niet meer worden hervat."
-                      confirmLabel="Ja, annuleren"
-                      destructive
-                      busy={act.pending}
-                      focusAfter={focusAfterAction}
-                      onConfirm={() => void act.run('cancel')}
-                    />
-                  )}
+                  ))}
                 </div>
               </div>
               <ErrorMessage error={act.error} />

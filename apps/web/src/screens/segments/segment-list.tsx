@@ -38,7 +38,7 @@ export function SegmentList(_props: { id?: string }) {
       <div className="page-head">
         <h1 id="segments-title">Segmenten</h1>
         {can.writeOutreach(user.role) && (
-          <Link className="new-link" to="/campagnes/segmenten/nieuw">
+          <Link className="link-button push-right" to="/campagnes/segmenten/nieuw">
             Nieuw segment
           </Link>
         )}

@@ -35,7 +35,7 @@ export function TemplateList(_props: { id?: string }) {
             : ''}
         </p>
         {can.writeOutreach(user.role) && (
-          <Link className="new-link push-right" to="/campagnes/sjablonen/nieuw">
+          <Link className="link-button push-right" to="/campagnes/sjablonen/nieuw">
             Nieuw sjabloon
           </Link>
         )}
