@@ -242,11 +242,14 @@ export const send = {
       ],
       text: `One region (AM13) of ${int(r.contacts)} employers with one e-mailable primary contact each; one e-mail step, a send window open
 all day, no cap. Ours = \`POST /launch\` on the built api (\`WORKERS=inline\`, \`SMTP_URL\` = the sink), then everything
-the product does per message (dispatcher → \`email-send\` job → claim the ledger row, lock and re-check the enrolment,
-suppression, basis and pressure, render the cached compiled template, send over nodemailer's pool, record); raw = the
+the product does per message (dispatcher → \`email-send\` job, gathered with others into a batch of up to 32 → claim
+the ledger rows, lock and re-check the enrolments, suppression, basis and pressure, render the cached compiled template,
+send over nodemailer's pool, record); raw = the
 bench process sending the same messages through a nodemailer pool (same defaults: 5 connections) with at most 50
 \`sendMail\` calls in flight, the message built per send from a Handlebars template compiled once plus html-to-text;
 prebuilt = the same pool sending MIME built beforehand. Rate = messages ÷ (last arrival − first arrival) at the sink.
+Half the employers are prospects until the warm-up round, whose first message moves each to \`contacted\` (a stage
+change with its audit row and event, one employer at a time); the timed rounds send to employers already contacted.
 Correctness: every run, every recipient reached the sink exactly once (no duplicates, none missing) and, for ours,
 every ledger row is \`sent\`.
 

@@ -22,7 +22,7 @@ import {
   erasedAddressSqlKey,
   erasedAddressToken,
 } from '../../libs/outreach/src/privacy/erased-address';
-import { ContactPrivacyRepository } from '../../libs/outreach/src/privacy/contact-privacy.repository';
+import { SendLedgerRepository } from '../../libs/outreach/src/delivery/send-ledger.repository';
 
 const DAY = 86_400_000;
 
@@ -271,12 +271,13 @@ describe('the nightly retention run (maintenance queue)', () => {
       [enrolmentId, campaignId, person.contactId, clock.now()],
     );
     await app.get(DataSubjectService).erase(await admin(), person.contactId);
-    // The send path records the accepted message again after the erasure committed (a retried transaction).
-    await db.query(`UPDATE send_ledger SET status = 'sent', to_email = 'laat@retention.example' WHERE id = $1`, [
-      ledgerId,
-    ]);
 
-    await app.get(ContactPrivacyRepository).forgetErasedRecipient(ledgerId);
+    // The send path records the accepted message after the erasure committed (e.g. a retried transaction).
+    // (The repository on its own: this test's app has no delivery module.)
+    await new SendLedgerRepository(db).finishSent(
+      [{ id: ledgerId, toEmail: 'laat@retention.example', messageId: '<laat@x>', replyToken: 'r' }],
+      clock.now(),
+    );
 
     expect(await db.query(`SELECT status, to_email FROM send_ledger WHERE id = $1`, [ledgerId])).toEqual([
       { status: 'sent', to_email: null },

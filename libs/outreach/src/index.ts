@@ -53,6 +53,7 @@ export * from './delivery/delivery-tokens';
 export * from './delivery/smtp-outcome';
 export * from './delivery/dispatcher.service';
 export * from './delivery/email-send.service';
+export * from './delivery/send-outcomes';
 export * from './delivery/delivery.module';
 export * from './delivery/delivery-worker.module';
 export * from './delivery/delivery.processors';

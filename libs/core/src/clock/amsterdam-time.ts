@@ -14,6 +14,7 @@ const PARTS = new Intl.DateTimeFormat('en-GB', {
 });
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** A wall-clock reading in Amsterdam. */
 export interface LocalDateTime {
@@ -26,6 +27,37 @@ export interface LocalDateTime {
 
 /** The Amsterdam wall clock at an instant. */
 export function toAmsterdam(instant: Date): LocalDateTime {
+  const wall = new Date(instant.getTime() + offsetAt(instant.getTime()));
+  return {
+    date: wall.toISOString().slice(0, 10),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
+/** Offsets by UTC hour: `Intl` is slow, and the send path asks for the same few hours thousands of times. */
+const offsetsByHour = new Map<number, number>();
+const MAX_CACHED_HOURS = 10_000;
+
+/**
+ * Amsterdam's offset from UTC at an instant in milliseconds: +1 h in winter, +2 h in summer. The EU
+ * changes the clocks at 01:00 UTC, so the offset is the same through each UTC hour.
+ */
+function offsetAt(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    if (offsetsByHour.size >= MAX_CACHED_HOURS) offsetsByHour.clear();
+    offset = wallMs(readIntl(new Date(hour * HOUR_MS))) - hour * HOUR_MS;
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The Amsterdam wall clock at an instant as `Intl` reads it (whole seconds). */
+function readIntl(instant: Date): LocalDateTime {
   const p = Object.fromEntries(
     PARTS.formatToParts(instant)
       .filter((part) => part.type !== 'literal')
@@ -36,14 +68,8 @@ export function toAmsterdam(instant: Date): LocalDateTime {
     hour: p.hour,
     minute: p.minute,
     second: p.second,
-    millisecond: ((instant.getTime() % 1000) + 1000) % 1000,
+    millisecond: 0,
   };
-}
-
-/** Amsterdam's offset from UTC at an instant in milliseconds: +1 h in winter, +2 h in summer. */
-function offsetAt(epochMs: number): number {
-  const local = toAmsterdam(new Date(epochMs));
-  return wallMs(local) - epochMs;
 }
 
 /**

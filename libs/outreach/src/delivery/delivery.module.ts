@@ -9,6 +9,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { DispatcherService } from './dispatcher.service';
 import { EmailSendService } from './email-send.service';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
+import { SendOutcomes } from './send-outcomes';
 import { SendLedgerRepository } from './send-ledger.repository';
 import { TaskStepService } from './task-step.service';
 
@@ -28,7 +29,14 @@ import { TaskStepService } from './task-step.service';
     SuppressionsModule,
     TemplatesModule,
   ],
-  providers: [DispatcherService, EmailSendService, TaskStepService, SendLedgerRepository, EnrolmentProgressRepository],
+  providers: [
+    DispatcherService,
+    EmailSendService,
+    SendOutcomes,
+    TaskStepService,
+    SendLedgerRepository,
+    EnrolmentProgressRepository,
+  ],
   exports: [DispatcherService, EmailSendService, TaskStepService, SendLedgerRepository, BullModule],
 })
 export class DeliveryModule {}

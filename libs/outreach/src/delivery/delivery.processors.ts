@@ -4,15 +4,24 @@ import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { Clock, isUuid, QueueName } from '@app/core';
 import { DISPATCH_HORIZON_MS, DispatcherService } from './dispatcher.service';
 import { DISPATCH_JOB, EmailSendJobData, SequenceStepJobData } from './delivery.types';
-import { EmailSendService } from './email-send.service';
+import { EmailSendService, SendRequest } from './email-send.service';
+import { MicroBatcher } from './micro-batcher';
+import { SendResult } from './send-outcomes';
 import { TaskStepService } from './task-step.service';
 
 /** How often the dispatcher runs. */
 export const DISPATCH_EVERY_MS = 2_000;
 /** How often a worker checks that the dispatch scheduler still exists (an emptied Redis heals within this). */
 export const SCHEDULER_CHECK_MS = 10_000;
-/** Messages one worker sends at once (the SMTP pool limits connections on its own). */
-const EMAIL_CONCURRENCY = 5;
+/**
+ * Jobs one worker runs at once. They are gathered into batches of up to EMAIL_BATCH, so the database work is a
+ * few statements per batch; two batches in flight let one wait on SMTP while the next is checked.
+ * The SMTP pool limits connections on its own.
+ */
+const EMAIL_CONCURRENCY = 256;
+export const EMAIL_BATCH = 32;
+/** How long a job waits for others to join its batch. */
+const EMAIL_BATCH_LINGER_MS = 5;
 
 @Processor(QueueName.Dispatch)
 export class DispatchProcessor extends WorkerHost {
@@ -36,18 +45,23 @@ export class DispatchProcessor extends WorkerHost {
 @Processor(QueueName.EmailSend, { concurrency: EMAIL_CONCURRENCY })
 export class EmailSendProcessor extends WorkerHost {
   private readonly logger = new Logger('EmailSendProcessor');
+  private readonly batcher: MicroBatcher<SendRequest, SendResult>;
 
   constructor(
-    private readonly sender: EmailSendService,
+    sender: EmailSendService,
     private readonly clock: Clock,
   ) {
     super();
+    this.batcher = new MicroBatcher((requests) => sender.sendBatch(requests), {
+      maxSize: EMAIL_BATCH,
+      lingerMs: EMAIL_BATCH_LINGER_MS,
+    });
   }
 
   async process(job: Job<EmailSendJobData>, token?: string): Promise<string> {
     if (!isUuid(job.data?.ledgerId)) throw new UnrecoverableError(`Job ${job.id} has a malformed payload`);
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const result = await this.sender.send(job.data.ledgerId, finalAttempt);
+    const result = await this.batcher.call({ ledgerId: job.data.ledgerId, finalAttempt });
     if (result.kind === 'retry') throw result.error;
     if (result.kind === 'recheck') {
       await job.moveToDelayed(result.at.getTime(), token);

@@ -19,6 +19,8 @@ export const MAX_EMAILS_IN_REDIS = 2_000;
 const STALE_QUEUED_MS = 20_000;
 /** A row in `sending` this long means its worker died mid-send: the outcome is unknown. */
 const STALE_SENDING_MS = 10 * 60_000;
+/** A row in `sending` this long gets its job again (twice BullMQ's lock time): it settles the row if the worker died. */
+const ABANDONED_SENDING_MS = 60_000;
 /** A task step in flight: the dispatcher looks again after this if the job did not advance it. */
 const TASK_LEASE_MS = 60_000;
 
@@ -37,6 +39,15 @@ interface Enqueue {
   index?: number;
   delay: number;
 }
+
+/** An e-mail step that enters the ledger now (rows are written in one statement per batch). */
+interface DueEmail {
+  enrolment: DueEnrolment;
+  sendAt: Date;
+}
+
+/** Jobs added to Redis at once: their round trips overlap instead of queueing one after another. */
+const ENQUEUE_IN_PARALLEL = 100;
 
 /**
  * The `dispatch` job (architecture.md "Queues"): moves due steps from the database into `email-send`
@@ -77,10 +88,26 @@ export class DispatcherService {
     const horizon = new Date(now.getTime() + DISPATCH_HORIZON_MS);
     const due = await this.progress.lockDue(horizon, DISPATCH_BATCH);
     const jobs: Enqueue[] = [];
+    const emails: DueEmail[] = [];
     const budgets = new Map<string, Budget>();
     for (const enrolment of due) {
-      const job = await this.step(enrolment, now, horizon, budgets, room);
-      if (job) jobs.push(job);
+      const next = await this.step(enrolment, now, horizon, budgets, room);
+      if (next && 'sendAt' in next) emails.push(next);
+      else if (next) jobs.push(next);
+    }
+    const ledgerIds = await this.ledger.insertMany(
+      emails.map(({ enrolment, sendAt }) => ({
+        enrolmentId: enrolment.id,
+        campaignId: enrolment.campaign_id,
+        stepIndex: enrolment.current_step,
+        contactId: enrolment.contact_id,
+        dueAt: sendAt,
+      })),
+      now,
+    );
+    for (const { enrolment, sendAt } of emails) {
+      const delay = Math.max(0, sendAt.getTime() - now.getTime());
+      jobs.push({ queue: 'email', id: ledgerIds.get(enrolment.id)!, delay });
     }
     return { jobs, picked: due.length };
   }
@@ -91,7 +118,7 @@ export class DispatcherService {
     horizon: Date,
     budgets: Map<string, Budget>,
     room: { emails: number },
-  ): Promise<Enqueue | null> {
+  ): Promise<Enqueue | DueEmail | null> {
     const step = enrolment.steps[enrolment.current_step];
     const count = enrolment.steps.length;
     if (!step) {
@@ -123,16 +150,8 @@ export class DispatcherService {
       await this.progress.postpone(enrolment.id, freeAt, now);
       return null;
     }
-    const ledgerId = await this.ledger.insert({
-      enrolmentId: enrolment.id,
-      campaignId: enrolment.campaign_id,
-      stepIndex: enrolment.current_step,
-      contactId: enrolment.contact_id,
-      dueAt: sendAt,
-      at: now,
-    });
     room.emails -= 1;
-    return { queue: 'email', id: ledgerId, delay: Math.max(0, sendAt.getTime() - now.getTime()) };
+    return { enrolment, sendAt };
   }
 
   /**
@@ -174,23 +193,37 @@ export class DispatcherService {
         DISPATCH_BATCH,
       );
     });
-    return this.enqueue(
-      stale.map((row) => ({ queue: 'email', id: row.id, delay: Math.max(0, row.due_at.getTime() - now.getTime()) })),
-    );
+    // A job re-added for a row still `sending` settles it `unknown` (see EmailSendService), or finds its
+    // worker alive; a job still pending in Redis is left as it is.
+    const abandoned = await this.progress.staleSending(new Date(now.getTime() - ABANDONED_SENDING_MS), DISPATCH_BATCH);
+    return this.enqueue([
+      ...stale.map((row) => ({
+        queue: 'email' as const,
+        id: row.id,
+        delay: Math.max(0, row.due_at.getTime() - now.getTime()),
+      })),
+      ...abandoned.map((row) => ({ queue: 'email' as const, id: row.id, delay: 0 })),
+    ]);
   }
 
   private async enqueue(jobs: Enqueue[]): Promise<number> {
     if (jobs.length === 0) return 0;
     const emails = jobs.filter((job) => job.queue === 'email');
     const steps = jobs.filter((job) => job.queue === 'step');
-    // One by one through `addUnlessPending`: a failed job still kept in Redis under the same id would
-    // make a plain add a no-op, and the row would stay `queued` for ever.
-    for (const job of emails) {
-      await addUnlessPending(
-        this.emailQueue,
-        EMAIL_SEND_JOB,
-        { ledgerId: job.id },
-        { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
+    // Each through `addUnlessPending`: a failed job still kept in Redis under the same id would make a
+    // plain add a no-op, and the row would stay `queued` for ever.
+    for (let start = 0; start < emails.length; start += ENQUEUE_IN_PARALLEL) {
+      await Promise.all(
+        emails
+          .slice(start, start + ENQUEUE_IN_PARALLEL)
+          .map((job) =>
+            addUnlessPending(
+              this.emailQueue,
+              EMAIL_SEND_JOB,
+              { ledgerId: job.id },
+              { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
+            ),
+          ),
       );
     }
     for (const job of steps) {

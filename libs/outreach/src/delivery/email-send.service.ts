@@ -1,29 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, Clock, DomainError, MailTransport, Transactions } from '@app/core';
+import { APP_CONFIG, Clock, DomainError, MailTransport, OutboundMail, Transactions } from '@app/core';
 import type { AppConfig } from '@app/core';
-import { pipelineIndex, StageService } from '@app/crm';
-import { AutoPauseService } from '../auto-pause/auto-pause.service';
+import { pipelineIndex } from '@app/crm';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { SendCalendar } from '../calendar/send-calendar';
 import { RenderContextBuilder } from '../templates/render-context.builder';
 import { TemplateRenderer } from '../templates/template-renderer';
-import { ContactPrivacyRepository } from '../privacy/contact-privacy.repository';
+import { TemplateVersionRef } from '../templates/template.types';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
-import { SuppressionService } from '../suppressions/suppression.service';
 import { DeliveryTokens } from './delivery-tokens';
 import { LedgerRow, SendState } from './delivery.types';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
 import { EnrolmentStopRepository } from './enrolment-stop.repository';
 import { SendLedgerRepository } from './send-ledger.repository';
-import { classifySmtpError, SmtpOutcome } from './smtp-outcome';
+import { Accepted, done, SendOutcomes, SendResult } from './send-outcomes';
 
-/** What the SMTP server accepted, kept so the record can be written again if its transaction fails. */
-interface Accepted {
+/** One email-send job: its ledger row, and whether this is the job's last attempt. */
+export interface SendRequest {
+  ledgerId: string;
+  finalAttempt: boolean;
+}
+
+/** A queued row of the batch, with the request it answers (`index` into the batch's requests). */
+interface Item {
+  index: number;
+  row: LedgerRow;
+  finalAttempt: boolean;
+}
+
+/** A claimed row that passed every check: what the SMTP call needs. */
+interface Ready extends Item {
   state: SendState;
   address: string;
-  messageId: string;
-  replyToken: string | undefined;
-  at: Date;
 }
 
 /** How far one delivery got: whether the SMTP call started, and what the server accepted. */
@@ -32,19 +40,6 @@ interface Attempt {
   accepted: Accepted | null;
 }
 
-/** What the email-send job does next. */
-export type SendResult =
-  | { kind: 'done'; note: string }
-  | { kind: 'later'; at: Date; note: string }
-  // The row is not `queued` (so the dispatcher would not add its job again): the same job must look again at `at`.
-  | { kind: 'recheck'; at: Date; note: string }
-  | { kind: 'retry'; error: unknown };
-
-/** A campaign pauses itself after this many `blocked` messages in a row (the server refuses us). */
-export const BLOCKED_IN_A_ROW = 3;
-/** …and when more than 5% of its first 200 messages bounce hard (more than 10 hard bounces among them). */
-export const BOUNCE_SAMPLE = 200;
-export const MAX_BOUNCE_SHARE = 0.05;
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
 const PAUSED_RETRY_MS = 60_000;
@@ -53,11 +48,6 @@ const PAUSED_RETRY_MS = 60_000;
  * lapsed. A younger claim belongs to a worker between its claim and its send, not to a dead one.
  */
 export const ABANDONED_AFTER_MS = 30_000;
-
-/** The task title's reason when too many of a campaign's first messages bounced. */
-export function bounceShareReason(): string {
-  return `meer dan ${MAX_BOUNCE_SHARE * 100}% van de eerste ${BOUNCE_SAMPLE} berichten kwam hard terug`;
-}
 
 /** Why the employer's stage ends the enrolment (as the stage listener decides), or null to send. */
 export function stageExitReason(
@@ -71,10 +61,12 @@ export function stageExitReason(
 }
 
 /**
- * One send-ledger row (architecture.md "Queues", `email-send`): claim it (`queued → sending`), lock
- * the enrolment and re-check exits, suppression, basis and contact pressure, render, send, record.
- * The enrolment stays locked through the SMTP call, so an unsubscribe, reply or bounce that commits
- * first stops the message, and one that comes later waits for the record.
+ * Sends send-ledger rows (architecture.md "Queues", `email-send`), a batch of jobs at a time so the
+ * database work is a few statements per batch instead of a dozen per message: claim the rows
+ * (`queued → sending`), lock their enrolments and re-check exits, suppression, basis and contact
+ * pressure, render, send, record. The enrolments stay locked through the SMTP calls, so an unsubscribe,
+ * reply or bounce that commits first stops the message, and one that comes later waits for the record.
+ * A batch holds one row per contact: contact pressure is judged one message at a time.
  */
 @Injectable()
 export class EmailSendService {
@@ -86,12 +78,9 @@ export class EmailSendService {
     private readonly stops: EnrolmentStopRepository,
     private readonly exits: EnrolmentExits,
     private readonly suppressions: SuppressionRepository,
-    private readonly suppressionService: SuppressionService,
-    private readonly privacy: ContactPrivacyRepository,
     private readonly contexts: RenderContextBuilder,
     private readonly renderer: TemplateRenderer,
-    private readonly stages: StageService,
-    private readonly autoPause: AutoPauseService,
+    private readonly outcomes: SendOutcomes,
     private readonly mail: MailTransport,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -101,24 +90,35 @@ export class EmailSendService {
   }
 
   async send(ledgerId: string, finalAttempt: boolean): Promise<SendResult> {
-    const row = await this.ledger.find(ledgerId);
-    if (!row) return { kind: 'done', note: 'gone' };
-    if (row.status === 'sending') return this.settleAbandoned(row);
-    if (row.status !== 'queued') return { kind: 'done', note: `already ${row.status}` };
-    const claim = await this.transactions.run(() => this.claim(row));
-    if (claim) return claim;
-    const attempt: Attempt = { smtpStarted: false, accepted: null };
-    try {
-      return await this.transactions.run(() => this.deliver(row, finalAttempt, attempt));
-    } catch (error) {
-      // The server took the message but recording it failed (the database connection dropped): record it
-      // again in a fresh transaction, so a lost connection does not turn a known send into `unknown`.
-      if (attempt.accepted) return this.recordAcceptedAgain(row, attempt.accepted, error);
-      // Rolled back before the SMTP call: nothing went out, so the row may be claimed again on the retry.
-      // After it, the outcome is unknown: the row stays `sending` and the job's retry settles it `unknown`.
-      if (!attempt.smtpStarted) await this.ledger.requeue(row.id, this.clock.now(), { error: String(error) });
-      throw error;
+    const [result] = await this.sendBatch([{ ledgerId, finalAttempt }]);
+    return result;
+  }
+
+  /** One result per request, in the same order. */
+  async sendBatch(requests: SendRequest[]): Promise<SendResult[]> {
+    const results: SendResult[] = new Array<SendResult>(requests.length);
+    const rows = new Map((await this.ledger.findMany(requests.map((r) => r.ledgerId))).map((row) => [row.id, row]));
+    const queued: Item[] = [];
+    const nextRound: number[] = [];
+    const contacts = new Set<string>();
+    for (const [index, request] of requests.entries()) {
+      const row = rows.get(request.ledgerId);
+      if (!row) results[index] = done('gone');
+      else if (row.status === 'sending') results[index] = await this.settleAbandoned(row);
+      else if (row.status !== 'queued') results[index] = done(`already ${row.status}`);
+      else if (contacts.has(row.contact_id)) nextRound.push(index);
+      else {
+        contacts.add(row.contact_id);
+        queued.push({ index, row, finalAttempt: request.finalAttempt });
+      }
     }
+    const claimed = queued.length > 0 ? await this.transactions.run(() => this.claim(queued, results)) : [];
+    if (claimed.length > 0) await this.deliverAll(claimed, results);
+    if (nextRound.length > 0) {
+      const later = await this.sendBatch(nextRound.map((index) => requests[index]));
+      nextRound.forEach((index, k) => (results[index] = later[k]));
+    }
+    return results;
   }
 
   /**
@@ -137,56 +137,127 @@ export class EmailSendService {
     return this.transactions.run(async () => {
       // Enrolment first, as a send locks it: a worker still inside its send holds that lock, so this job is a
       // duplicate, not a survivor, and must neither settle the row nor wait for it (a deadlock).
-      if (!(await this.progress.lockUnlessSending(row.enrolment_id)))
-        return { kind: 'done', note: 'sending elsewhere' };
+      if (!(await this.progress.lockUnlessSending(row.enrolment_id))) return done('sending elsewhere');
       const settled = await this.ledger.settleAbandoned(row.id, now);
-      if (!settled) return { kind: 'done', note: 'already sending' };
+      if (!settled) return done('already sending');
       await this.progress.moveTo(settled.enrolment_id, settled.step_index + 1, settled.step_count, now, now, now);
       if (settled.step_index + 1 >= settled.step_count) await this.stops.completeIfDone(row.campaign_id, now);
-      return { kind: 'done', note: 'unknown: the worker stopped during the SMTP call' };
+      return done('unknown: the worker stopped during the SMTP call');
     });
   }
 
-  /** Null once claimed; else what to do instead (cap reached, campaign not running, taken by another worker). */
-  private async claim(row: LedgerRow): Promise<SendResult | null> {
+  /** The rows claimed here; the others get their result (cap reached, campaign not running, taken elsewhere). */
+  private async claim(queued: Item[], results: SendResult[]): Promise<Item[]> {
     const now = this.clock.now();
-    const campaign = await this.ledger.lockCampaign(row.campaign_id);
-    if (!campaign || campaign.status === 'completed' || campaign.status === 'cancelled') {
-      await this.ledger.finish(row.id, 'skipped', now, { error: `campaign ${campaign?.status ?? 'gone'}` });
-      return { kind: 'done', note: `campaign ${campaign?.status ?? 'gone'}` };
-    }
-    if (campaign.status !== 'running') {
-      // Left queued (paused): the dispatcher re-adds it once the campaign runs again.
-      return { kind: 'done', note: `campaign ${campaign.status}` };
-    }
-    if (campaign.max_per_hour !== null) {
-      const { used, oldest } = await this.ledger.hourUsage(row.campaign_id, now);
-      if (used >= campaign.max_per_hour) {
-        const at = new Date(Math.max(now.getTime() + 1000, (oldest?.getTime() ?? now.getTime()) + HOUR_MS));
-        await this.ledger.requeue(row.id, at);
-        return { kind: 'later', at, note: 'maxPerHour' };
+    const campaigns = await this.ledger.lockCampaigns([...new Set(queued.map((item) => item.row.campaign_id))]);
+    const capRoom = new Map<string, { left: number; freeAt: Date }>();
+    const claimable: Item[] = [];
+    for (const item of queued) {
+      const campaign = campaigns.get(item.row.campaign_id);
+      if (!campaign || campaign.status === 'completed' || campaign.status === 'cancelled') {
+        await this.ledger.finish(item.row.id, 'skipped', now, { error: `campaign ${campaign?.status ?? 'gone'}` });
+        results[item.index] = done(`campaign ${campaign?.status ?? 'gone'}`);
+      } else if (campaign.status !== 'running') {
+        // Left queued (paused): the dispatcher re-adds it once the campaign runs again.
+        results[item.index] = done(`campaign ${campaign.status}`);
+      } else if (
+        campaign.max_per_hour !== null &&
+        !(await this.takeCapRoom(item.row, campaign.max_per_hour, capRoom))
+      ) {
+        const at = capRoom.get(item.row.campaign_id)!.freeAt;
+        await this.ledger.requeue(item.row.id, at);
+        results[item.index] = { kind: 'later', at, note: 'maxPerHour' };
+      } else {
+        claimable.push(item);
       }
     }
-    return (await this.ledger.claim(row.id, now)) ? null : { kind: 'done', note: 'claimed elsewhere' };
+    if (claimable.length === 0) return [];
+    const won = await this.ledger.claimMany(
+      claimable.map((item) => item.row.id),
+      now,
+    );
+    for (const item of claimable) if (!won.has(item.row.id)) results[item.index] = done('claimed elsewhere');
+    return claimable.filter((item) => won.has(item.row.id));
   }
 
-  private async deliver(row: LedgerRow, finalAttempt: boolean, attempt: Attempt): Promise<SendResult> {
+  /** Whether the campaign's `maxPerHour` leaves room for one more message (counted once per batch). */
+  private async takeCapRoom(
+    row: LedgerRow,
+    maxPerHour: number,
+    capRoom: Map<string, { left: number; freeAt: Date }>,
+  ): Promise<boolean> {
+    let room = capRoom.get(row.campaign_id);
+    if (!room) {
+      const now = this.clock.now();
+      const { used, oldest } = await this.ledger.hourUsage(row.campaign_id, now);
+      const freeAt = new Date(Math.max(now.getTime() + 1000, (oldest?.getTime() ?? now.getTime()) + HOUR_MS));
+      room = { left: maxPerHour - used, freeAt };
+      capRoom.set(row.campaign_id, room);
+    }
+    if (room.left <= 0) return false;
+    room.left -= 1;
+    return true;
+  }
+
+  private async deliverAll(claimed: Item[], results: SendResult[]): Promise<void> {
+    const attempts = new Map<string, Attempt>(
+      claimed.map((item) => [item.row.id, { smtpStarted: false, accepted: null }]),
+    );
+    try {
+      await this.transactions.run(() => this.deliver(claimed, results, attempts));
+    } catch (error) {
+      // Rolled back before a message's SMTP call: nothing went out, so its row may be claimed again on the
+      // retry. After it, the outcome is unknown: the row stays `sending` and the job's retry settles it
+      // `unknown`. A message the server took is recorded again in a fresh transaction, so a lost connection
+      // does not turn a known send into `unknown`.
+      const untouched = claimed.filter((item) => !attempts.get(item.row.id)!.smtpStarted);
+      if (untouched.length > 0) {
+        await this.ledger
+          .requeueMany(
+            untouched.map((item) => item.row.id),
+            this.clock.now(),
+            String(error),
+          )
+          .catch(() => undefined); // the database is gone: the retry settles these rows
+      }
+      for (const item of claimed) {
+        const accepted = attempts.get(item.row.id)!.accepted;
+        results[item.index] = accepted ? await this.recordAcceptedAgain(accepted, error) : { kind: 'retry', error };
+      }
+    }
+  }
+
+  private async deliver(claimed: Item[], results: SendResult[], attempts: Map<string, Attempt>): Promise<void> {
     const now = this.clock.now();
-    const state = await this.ledger.lockSendState(row.enrolment_id);
+    const states = await this.ledger.lockSendStates(claimed.map((item) => item.row.enrolment_id));
+    const checked: Ready[] = [];
+    for (const item of claimed) {
+      const state = states.get(item.row.enrolment_id) ?? null;
+      const verdict = await this.check(item.row, state, now);
+      if (verdict) results[item.index] = verdict;
+      else checked.push({ ...item, state: state!, address: addressOf(state!) });
+    }
+    const unsuppressed = await this.dropSuppressed(checked, results, now);
+    const ready = await this.holdForPressure(unsuppressed, results, now);
+    await this.sendAll(ready, results, attempts, now);
+  }
+
+  /** What stops this message before suppression and pressure are looked at; null to go on. */
+  private async check(row: LedgerRow, state: SendState | null, now: Date): Promise<SendResult | null> {
     if (!state || state.enrolment_status !== 'active' || state.current_step !== row.step_index) {
       await this.ledger.finish(row.id, 'skipped', now, { error: `enrolment ${state?.enrolment_status ?? 'gone'}` });
-      return { kind: 'done', note: 'enrolment no longer at this step' };
+      return done('enrolment no longer at this step');
     }
     const stageExit = stageExitReason(state.employer_stage, state.exit_stage);
     if (stageExit) {
       // The stage listener runs after its commit and in one process only: the send checks it itself.
       await this.ledger.finish(row.id, 'skipped', now, { error: `employer stage ${state.employer_stage}` });
       await this.exits.exitEnrolment(row.campaign_id, row.contact_id, stageExit);
-      return { kind: 'done', note: `skipped: employer ${state.employer_stage}` };
+      return done(`skipped: employer ${state.employer_stage}`);
     }
     if (state.campaign_status !== 'running') {
       await this.ledger.requeue(row.id, new Date(now.getTime() + PAUSED_RETRY_MS));
-      return { kind: 'done', note: `campaign ${state.campaign_status}` };
+      return done(`campaign ${state.campaign_status}`);
     }
     // The window may have closed while the job waited (a busy queue, retries): wait for it to open again.
     const calendar = new SendCalendar(state.closing_days);
@@ -195,193 +266,183 @@ export class EmailSendService {
       await this.ledger.requeue(row.id, at);
       return { kind: 'later', at, note: 'outside the send window' };
     }
-    const address = state.contact_email?.trim().toLowerCase() ?? '';
-    if (address === '' || state.email_basis === null) {
-      await this.ledger.finish(row.id, 'skipped', now, {
-        error: address === '' ? 'no e-mail address' : 'no e-mail basis',
-      });
-      await this.advance(row, state, now);
-      return { kind: 'done', note: 'skipped: no address or basis' };
+    if (addressOf(state) === '' || state.email_basis === null) {
+      await this.outcomes.skipAndAdvance(
+        row,
+        state,
+        addressOf(state) === '' ? 'no e-mail address' : 'no e-mail basis',
+        now,
+      );
+      return done('skipped: no address or basis');
     }
-    const block = state.privacy_block;
-    if (block === 'restricted' || block === 'erased') {
+    if (state.privacy_block === 'restricted' || state.privacy_block === 'erased') {
       // Restriction of processing (a data-subject request) stops every send, whatever the campaign.
       await this.ledger.finish(row.id, 'skipped', now, { error: 'processing restricted' });
       await this.exits.exitContact(row.contact_id, 'restricted');
-      return { kind: 'done', note: 'skipped: restricted' };
+      return done('skipped: restricted');
     }
-    // An objection holds for the person, also at an address rectified after it (not only the suppressed one).
-    if (block === 'objected' || (await this.suppressions.isSuppressed(address, state.campaign_region_id))) {
-      await this.ledger.finish(row.id, 'skipped', now, { error: 'address suppressed' });
-      await this.exits.exitContact(row.contact_id, 'suppressed');
-      return { kind: 'done', note: 'skipped: suppressed' };
-    }
-    const pressureFrom = new Date(now.getTime() - state.pressure_days * DAY_MS);
-    // Held through the SMTP call: another campaign's send to this contact waits and then sees this one.
-    if (state.pressure_days > 0) await this.ledger.lockContactSends(row.contact_id);
-    const lastOther =
-      state.pressure_days > 0
-        ? await this.ledger.lastOtherCampaignMail(row.contact_id, row.campaign_id, pressureFrom)
-        : null;
-    if (lastOther) {
-      const at = new Date(lastOther.getTime() + state.pressure_days * DAY_MS);
-      await this.ledger.requeue(row.id, at, { pressure: true });
-      return { kind: 'later', at, note: 'contact pressure' };
-    }
-    return this.sendNow(row, state, address, now, finalAttempt, attempt);
+    return null;
   }
 
-  private async sendNow(
-    row: LedgerRow,
-    state: SendState,
-    address: string,
+  /** An objection holds for the person, also at an address rectified after it (not only the suppressed one). */
+  private async dropSuppressed(items: Ready[], results: SendResult[], now: Date): Promise<Ready[]> {
+    const suppressed = await this.suppressions.suppressedAmong(
+      items.map((item) => ({ email: item.address, regionId: item.state.campaign_region_id })),
+    );
+    const left: Ready[] = [];
+    for (const [k, item] of items.entries()) {
+      if (item.state.privacy_block !== 'objected' && !suppressed[k]) {
+        left.push(item);
+        continue;
+      }
+      await this.ledger.finish(item.row.id, 'skipped', now, { error: 'address suppressed' });
+      await this.exits.exitContact(item.row.contact_id, 'suppressed');
+      results[item.index] = done('skipped: suppressed');
+    }
+    return left;
+  }
+
+  /** Contact pressure: a message waits while another campaign mailed the contact within the region's days. */
+  private async holdForPressure(items: Ready[], results: SendResult[], now: Date): Promise<Ready[]> {
+    const pressured = items.filter((item) => item.state.pressure_days > 0);
+    // Held through the SMTP calls: another campaign's send to these contacts waits and then sees this one.
+    await this.ledger.lockContactSends(pressured.map((item) => item.row.contact_id));
+    const lastOther = await this.ledger.lastOtherCampaignMails(
+      pressured.map((item) => ({
+        contactId: item.row.contact_id,
+        campaignId: item.row.campaign_id,
+        since: new Date(now.getTime() - item.state.pressure_days * DAY_MS),
+      })),
+    );
+    const left: Ready[] = [];
+    for (const item of items) {
+      const last = item.state.pressure_days > 0 ? lastOther.get(item.row.contact_id) : undefined;
+      if (!last) {
+        left.push(item);
+        continue;
+      }
+      const at = new Date(new Date(last).getTime() + item.state.pressure_days * DAY_MS);
+      await this.ledger.requeue(item.row.id, at, { pressure: true });
+      results[item.index] = { kind: 'later', at, note: 'contact pressure' };
+    }
+    return left;
+  }
+
+  /** Renders and sends the batch's messages at once over the SMTP pool, then records them. */
+  private async sendAll(
+    items: Ready[],
+    results: SendResult[],
+    attempts: Map<string, Attempt>,
     now: Date,
-    finalAttempt: boolean,
-    attempt: Attempt,
-  ): Promise<SendResult> {
-    const step = state.steps[row.step_index];
-    if (!step || step.type !== 'email') {
-      await this.ledger.finish(row.id, 'failed', now, { error: 'the step is not an e-mail step' });
-      return { kind: 'done', note: 'not an e-mail step' };
+  ): Promise<void> {
+    const failures: { item: Ready; error: unknown }[] = [];
+    const mails = await this.compose(items, failures);
+    await Promise.all(
+      mails.map(async ({ item, mail, replyToken }) => {
+        const attempt = attempts.get(item.row.id)!;
+        attempt.smtpStarted = true;
+        try {
+          await this.mail.send(mail);
+          attempt.accepted = { ...item, messageId: mail.messageId!, replyToken, at: now };
+        } catch (error) {
+          failures.push({ item, error });
+        }
+      }),
+    );
+    const accepted = mails.map(({ item }) => attempts.get(item.row.id)!.accepted).filter((a) => a !== null);
+    await this.outcomes.sent(accepted);
+    for (const { item } of mails) {
+      const sent = attempts.get(item.row.id)!.accepted;
+      if (sent) results[item.index] = done(`sent ${sent.messageId}`);
     }
-    const version = step.templateVersion ?? (await this.ledger.latestTemplateVersion(step.templateId));
-    const unsubscribeUrl = `${this.config.publicUrl.replace(/\/+$/, '')}/u/${this.tokens.unsubscribe(row.id)}`;
-    const replyToken = this.tokens.reply(row.id);
-    const replyAddress = `reply+${replyToken}@${this.config.inboundDomain}`;
-    // A bare host name is no mail domain (the config refuses one): then no Reply-To or envelope sender.
-    const reply = this.config.inboundDomain.includes('.') ? replyAddress : null;
-    const messageId = `<${row.id}@${this.config.inboundDomain}>`;
-    try {
-      if (version === null) throw DomainError.notFound('template_version');
-      const compiled = await this.renderer.compiled({ templateId: step.templateId, version });
-      const context = await this.contexts.forContact({
-        contactId: row.contact_id,
-        senderId: state.sender_id,
-        regionIds: null,
-        unsubscribeUrl,
-        withStory: compiled.usesStory,
-      });
-      if (!context) throw DomainError.notFound('contact');
-      const message = await this.renderer.render({ templateId: step.templateId, version }, context.context);
-      const senderName = state.sender_name ?? context.context.variables.wsp.name ?? null;
-      attempt.smtpStarted = true;
-      await this.mail.send({
-        // The WSP's address carries the sender's name (one domain to authenticate); no WSP address: the sender's own.
-        from: { name: senderName, address: state.wsp_email ?? state.sender_email ?? '' },
-        to: [{ name: context.recipient?.name ?? null, address }],
-        ...(reply ? { replyTo: { name: senderName, address: reply }, envelopeFrom: reply } : {}),
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        messageId,
-        unsubscribeUrl,
-      });
-    } catch (error) {
-      return this.failed(row, state, address, error, now, finalAttempt, attempt.smtpStarted);
+    for (const { item, error } of failures) {
+      results[item.index] = await this.outcomes.failed(
+        { ...item, error, smtpStarted: attempts.get(item.row.id)!.smtpStarted },
+        now,
+      );
     }
-    attempt.accepted = { state, address, messageId, replyToken: reply ? replyToken : undefined, at: now };
-    return this.recordSent(row, attempt.accepted);
   }
 
-  private async recordSent(row: LedgerRow, accepted: Accepted): Promise<SendResult> {
-    const { state, address, messageId, replyToken, at } = accepted;
-    await this.ledger.finish(row.id, 'sent', at, { toEmail: address, messageId, replyToken });
-    // Recorded again after an erasure may have committed in between: the address must not come back.
-    await this.privacy.forgetErasedRecipient(row.id);
-    await this.advance(row, state, at);
-    if (state.employer_stage === 'prospect') {
-      await this.stages.advance(state.employer_id, 'contacted', { cause: 'campaign', at, by: null });
+  /** The messages to send; a message that cannot be rendered goes to `failures` (nothing went out). */
+  private async compose(
+    items: Ready[],
+    failures: { item: Ready; error: unknown }[],
+  ): Promise<{ item: Ready; mail: OutboundMail; replyToken: string | undefined }[]> {
+    const templates: { item: Ready; ref: TemplateVersionRef; usesStory: boolean }[] = [];
+    for (const item of items) {
+      try {
+        const step = item.state.steps[item.row.step_index];
+        if (!step || step.type !== 'email') throw DomainError.invalid('step', 'the step is not an e-mail step');
+        const version = step.templateVersion ?? (await this.ledger.latestTemplateVersion(step.templateId));
+        if (version === null) throw DomainError.notFound('template_version');
+        const ref = { templateId: step.templateId, version };
+        templates.push({ item, ref, usesStory: (await this.renderer.compiled(ref)).usesStory });
+      } catch (error) {
+        failures.push({ item, error });
+      }
     }
-    return { kind: 'done', note: `sent ${messageId}` };
+    const contexts = await this.contexts.forContacts(
+      templates.map(({ item, usesStory }) => ({
+        contactId: item.row.contact_id,
+        senderId: item.state.sender_id,
+        unsubscribeUrl: this.unsubscribeUrl(item.row),
+        withStory: usesStory,
+      })),
+    );
+    const mails: { item: Ready; mail: OutboundMail; replyToken: string | undefined }[] = [];
+    for (const [k, { item, ref }] of templates.entries()) {
+      try {
+        const context = contexts[k];
+        if (!context) throw DomainError.notFound('contact');
+        const message = await this.renderer.render(ref, context.context);
+        const senderName = item.state.sender_name ?? context.context.variables.wsp.name ?? null;
+        const replyToken = this.tokens.reply(item.row.id);
+        // A bare host name is no mail domain (the config refuses one): then no Reply-To or envelope sender.
+        const reply = this.config.inboundDomain.includes('.')
+          ? `reply+${replyToken}@${this.config.inboundDomain}`
+          : null;
+        mails.push({
+          item,
+          replyToken: reply ? replyToken : undefined,
+          mail: {
+            // The WSP's address carries the sender's name (one domain to authenticate); no WSP address: the sender's own.
+            from: { name: senderName, address: item.state.wsp_email ?? item.state.sender_email ?? '' },
+            to: [{ name: context.recipient?.name ?? null, address: item.address }],
+            ...(reply ? { replyTo: { name: senderName, address: reply }, envelopeFrom: reply } : {}),
+            subject: message.subject,
+            html: message.html,
+            text: message.text,
+            messageId: `<${item.row.id}@${this.config.inboundDomain}>`,
+            unsubscribeUrl: this.unsubscribeUrl(item.row),
+          },
+        });
+      } catch (error) {
+        failures.push({ item, error });
+      }
+    }
+    return mails;
+  }
+
+  private unsubscribeUrl(row: LedgerRow): string {
+    return `${this.config.publicUrl.replace(/\/+$/, '')}/u/${this.tokens.unsubscribe(row.id)}`;
   }
 
   /** After the SMTP server said 250: a few tries to write `sent`; if all fail, the job's retry settles it `unknown`. */
-  private async recordAcceptedAgain(row: LedgerRow, accepted: Accepted, firstError: unknown): Promise<SendResult> {
+  private async recordAcceptedAgain(accepted: Accepted, firstError: unknown): Promise<SendResult> {
     let lastError = firstError;
     for (let tryNo = 0; tryNo < 3; tryNo++) {
       try {
-        return await this.transactions.run(() => this.recordSent(row, accepted));
+        await this.transactions.run(() => this.outcomes.sent([accepted]));
+        return done(`sent ${accepted.messageId}`);
       } catch (error) {
         lastError = error;
         await new Promise((resolve) => setTimeout(resolve, 200 * (tryNo + 1)));
       }
     }
-    throw lastError;
+    return { kind: 'retry', error: lastError };
   }
+}
 
-  private async failed(
-    row: LedgerRow,
-    state: SendState,
-    address: string,
-    error: unknown,
-    now: Date,
-    finalAttempt: boolean,
-    smtpStarted: boolean,
-  ): Promise<SendResult> {
-    if (error instanceof DomainError) {
-      await this.ledger.finish(row.id, 'failed', now, { error: error.message, toEmail: address });
-      await this.advance(row, state, now);
-      return { kind: 'done', note: `failed: ${error.message}` };
-    }
-    // Rendering failed before the SMTP call: nothing went out, so trying again is safe.
-    const outcome: SmtpOutcome = smtpStarted ? classifySmtpError(error) : { kind: 'retry', detail: String(error) };
-    switch (outcome.kind) {
-      case 'retry':
-        if (!finalAttempt) {
-          await this.ledger.requeue(row.id, now, { error: outcome.detail });
-          return { kind: 'retry', error };
-        }
-        await this.ledger.finish(row.id, 'failed', now, { error: outcome.detail, toEmail: address });
-        await this.advance(row, state, now);
-        return { kind: 'done', note: `failed after retries: ${outcome.detail}` };
-      case 'unknown':
-        // The server may have the message: recorded, never sent twice; the enrolment moves on.
-        await this.ledger.finish(row.id, 'unknown', now, {
-          error: `no SMTP answer after the connection stood: ${outcome.detail}`.slice(0, 500),
-          toEmail: address,
-        });
-        await this.advance(row, state, now);
-        return { kind: 'done', note: `unknown: ${outcome.detail}` };
-      case 'failed':
-        await this.ledger.finish(row.id, 'failed', now, { error: outcome.detail, toEmail: address });
-        await this.advance(row, state, now);
-        return { kind: 'done', note: `failed: ${outcome.detail}` };
-      case 'bounced':
-        await this.ledger.lockCampaign(row.campaign_id);
-        await this.ledger.finish(row.id, 'bounced', now, { error: outcome.detail, toEmail: address });
-        await this.suppressionService.suppress({
-          email: address,
-          regionId: null,
-          reason: `Hard bounce: ${outcome.detail}`.slice(0, 500),
-          source: 'bounce',
-          createdBy: null,
-          at: now,
-        });
-        await this.exits.exitContact(row.contact_id, 'bounced');
-        if ((await this.ledger.bouncesInFirst(row.campaign_id, BOUNCE_SAMPLE)) > BOUNCE_SAMPLE * MAX_BOUNCE_SHARE) {
-          await this.autoPause.pause(row.campaign_id, row.contact_id, now, bounceShareReason());
-        }
-        return { kind: 'done', note: `bounced: ${outcome.detail}` };
-      case 'blocked':
-        // Never a suppression: the refusal is about us. The message is tried again after a resume.
-        // The campaign row lock makes concurrent sends see each other's `blocked` when counting the streak.
-        await this.ledger.lockCampaign(row.campaign_id);
-        await this.ledger.finish(row.id, 'blocked', now, { error: outcome.detail, toEmail: address });
-        if (await this.ledger.lastFinishedAllBlocked(row.campaign_id, BLOCKED_IN_A_ROW)) {
-          await this.autoPause.pause(
-            row.campaign_id,
-            row.contact_id,
-            now,
-            `de mailserver weigert onze berichten (${outcome.detail})`,
-          );
-        }
-        return { kind: 'done', note: `blocked: ${outcome.detail}` };
-    }
-  }
-
-  /** The step happened: on to the next one (a wait is evaluated by the dispatcher), or completed. */
-  private async advance(row: LedgerRow, state: SendState, now: Date): Promise<void> {
-    await this.progress.moveTo(row.enrolment_id, row.step_index + 1, state.steps.length, now, now, now);
-    if (row.step_index + 1 >= state.steps.length) await this.stops.completeIfDone(row.campaign_id, now);
-  }
+function addressOf(state: SendState): string {
+  return state.contact_email?.trim().toLowerCase() ?? '';
 }

@@ -63,6 +63,25 @@ export class EnrolmentProgressRepository {
     );
   }
 
+  /**
+   * `moveTo` for a batch of enrolments whose step happened at `at`, in one statement: each moves to
+   * `index` (due at once: a wait is evaluated by the dispatcher) or completes when there is none; only
+   * forwards.
+   */
+  async moveMany(moves: { id: string; index: number; stepCount: number }[], at: Date): Promise<void> {
+    if (moves.length === 0) return;
+    await this.db.query(
+      `UPDATE enrolments e SET
+           status = CASE WHEN v.index >= v.step_count THEN 'completed' ELSE e.status END,
+           current_step = v.index, last_step_at = $4,
+           next_step_at = CASE WHEN v.index >= v.step_count THEN NULL ELSE $4::timestamptz END, updated_at = $4
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS v(id, index, step_count)
+         WHERE e.id = v.id AND e.status = 'active'
+           AND (e.current_step < v.index OR (v.index >= v.step_count AND e.current_step = v.index))`,
+      [moves.map((move) => move.id), moves.map((move) => move.index), moves.map((move) => move.stepCount), at],
+    );
+  }
+
   /** Pushes the current step's due time (outside the send window, over the hourly cap, a task in flight). */
   async postpone(id: string, dueAt: Date, at: Date): Promise<void> {
     await this.db.query(`UPDATE enrolments SET next_step_at = $2, updated_at = $3 WHERE id = $1`, [id, dueAt, at]);
@@ -116,6 +135,17 @@ export class EnrolmentProgressRepository {
        RETURNING l.id, l.due_at`,
         [staleBefore, until, at, limit],
       ),
+    );
+  }
+
+  /**
+   * Rows left in `sending` since before `claimedBefore`: their worker died mid-send, and BullMQ may have
+   * given up on the job (a job that stalled twice fails). Their jobs are added again, to settle them.
+   */
+  async staleSending(claimedBefore: Date, limit: number): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1 ORDER BY sending_at LIMIT $2`,
+      [claimedBefore, limit],
     );
   }
 

@@ -13,32 +13,50 @@ export class SendLedgerRepository {
     return managerFor(this.dataSource);
   }
 
-  /** The row's id, new or (when the dispatcher ran twice) the one already there. */
-  async insert(row: {
-    enrolmentId: string;
-    campaignId: string;
-    stepIndex: number;
-    contactId: string;
-    dueAt: Date;
-    at: Date;
-  }) {
-    const params = [row.enrolmentId, row.campaignId, row.stepIndex, row.contactId, row.dueAt, row.at];
-    const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO send_ledger (enrolment_id, campaign_id, step_index, contact_id, due_at, queued_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ON CONSTRAINT send_ledger_enrolment_step DO NOTHING RETURNING id`,
-      params,
+  /**
+   * New ledger rows for due e-mail steps, in one statement; returns each enrolment's row id, new or (when
+   * the dispatcher ran twice) the one already there.
+   */
+  async insertMany(
+    rows: { enrolmentId: string; campaignId: string; stepIndex: number; contactId: string; dueAt: Date }[],
+    at: Date,
+  ): Promise<Map<string, string>> {
+    if (rows.length === 0) return new Map();
+    const found: { id: string; enrolment_id: string }[] = await this.db.query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::timestamptz[])
+           AS v(enrolment_id, campaign_id, step_index, contact_id, due_at)),
+       inserted AS (
+         INSERT INTO send_ledger (enrolment_id, campaign_id, step_index, contact_id, due_at, queued_at)
+         SELECT enrolment_id, campaign_id, step_index, contact_id, due_at, $6 FROM v
+         ON CONFLICT ON CONSTRAINT send_ledger_enrolment_step DO NOTHING
+         RETURNING id, enrolment_id)
+       SELECT id, enrolment_id FROM inserted
+       UNION ALL
+       SELECT l.id, l.enrolment_id FROM v JOIN send_ledger l USING (enrolment_id, step_index)`,
+      [
+        rows.map((row) => row.enrolmentId),
+        rows.map((row) => row.campaignId),
+        rows.map((row) => row.stepIndex),
+        rows.map((row) => row.contactId),
+        rows.map((row) => row.dueAt),
+        at,
+      ],
     );
-    if (inserted.length > 0) return inserted[0].id;
-    const [existing]: { id: string }[] = await this.db.query(
-      `SELECT id FROM send_ledger WHERE enrolment_id = $1 AND step_index = $2`,
-      [row.enrolmentId, row.stepIndex],
-    );
-    return existing.id;
+    return new Map(found.map((row) => [row.enrolment_id, row.id]));
   }
 
-  async find(id: string): Promise<LedgerRow | null> {
-    const rows: LedgerRow[] = await this.db.query(`SELECT * FROM send_ledger WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+  async findMany(ids: string[]): Promise<LedgerRow[]> {
+    return this.db.query(`SELECT * FROM send_ledger WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The campaigns' status and cap, their rows locked (in id order, so batches cannot deadlock) so claims serialise. */
+  async lockCampaigns(ids: string[]): Promise<Map<string, { status: string; max_per_hour: number | null }>> {
+    const rows: { id: string; status: string; max_per_hour: number | null }[] = await this.db.query(
+      `SELECT id, status, max_per_hour FROM campaigns WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** The campaign's status and cap, its row locked so claims under a cap serialise. */
@@ -70,16 +88,16 @@ export class SendLedgerRepository {
     return row.queued;
   }
 
-  /** `queued → sending`; false when another worker (or an earlier run) got there first. */
-  async claim(id: string, at: Date): Promise<boolean> {
-    const rows = updatedRows(
+  /** `queued → sending`; returns the ids claimed here (not those another worker or an earlier run got first). */
+  async claimMany(ids: string[], at: Date): Promise<Set<string>> {
+    const rows = updatedRows<{ id: string }>(
       await this.db.query(
         `UPDATE send_ledger SET status = 'sending', sending_at = $2, attempts = attempts + 1
-       WHERE id = $1 AND status = 'queued' RETURNING id`,
-        [id, at],
+         WHERE id = ANY($1::uuid[]) AND status = 'queued' RETURNING id`,
+        [ids, at],
       ),
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
@@ -114,6 +132,16 @@ export class SendLedgerRepository {
     );
   }
 
+  /** Back to `queued`, due at once (a batch rolled back before its SMTP calls: nothing went out). */
+  async requeueMany(ids: string[], dueAt: Date, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE send_ledger SET status = 'queued', due_at = $2, sending_at = NULL, waiting_for_pressure = false,
+         last_error = $3
+       WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+      [ids, dueAt, error],
+    );
+  }
+
   async finish(
     id: string,
     status: Exclude<LedgerStatus, 'queued' | 'sending'>,
@@ -139,12 +167,40 @@ export class SendLedgerRepository {
   }
 
   /**
-   * Locks the enrolment (`FOR UPDATE`, as every exit does) and reads everything the send-time checks
-   * need in the same query: campaign, contact, region, the region's WSP and the sender.
+   * Records accepted messages as `sent`, in one statement. The address is not kept for a contact erased
+   * meanwhile (an erasure may commit between the SMTP call and this record): it must not come back.
    */
-  async lockSendState(enrolmentId: string): Promise<SendState | null> {
-    const rows: SendState[] = await this.db.query(
-      `SELECT e.status AS enrolment_status, e.current_step, e.employer_id,
+  async finishSent(
+    rows: { id: string; toEmail: string; messageId: string; replyToken: string | undefined }[],
+    at: Date,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `UPDATE send_ledger l SET status = 'sent', finished_at = $5, sent_at = $5, waiting_for_pressure = false,
+         to_email = CASE WHEN EXISTS (SELECT 1 FROM contact_privacy p
+                                      WHERE p.contact_id = l.contact_id AND p.erased_at IS NOT NULL)
+                         THEN NULL ELSE v.to_email END,
+         message_id = v.message_id, reply_token = coalesce(v.reply_token, l.reply_token)
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, to_email, message_id, reply_token)
+       WHERE l.id = v.id`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.toEmail),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.replyToken ?? null),
+        at,
+      ],
+    );
+  }
+
+  /**
+   * Locks the enrolments (`FOR UPDATE`, as every exit does; in id order, so two batches cannot deadlock)
+   * and reads everything the send-time checks need in the same query: campaign, contact, region, the
+   * region's WSP and the sender. Keyed by enrolment id.
+   */
+  async lockSendStates(enrolmentIds: string[]): Promise<Map<string, SendState>> {
+    const rows: (SendState & { enrolment_id: string })[] = await this.db.query(
+      `SELECT e.id AS enrolment_id, e.status AS enrolment_status, e.current_step, e.employer_id,
               c.status AS campaign_status, c.region_id AS campaign_region_id, c.sender_id, c.steps, c.send_window,
               c.exit_stage,
               k.email AS contact_email, k.email_basis, r.pressure_days, r.closing_days::text[] AS closing_days,
@@ -160,35 +216,48 @@ export class SendLedgerRepository {
        LEFT JOIN organisations w ON w.region_id = c.region_id AND w.kind = 'wsp'
        LEFT JOIN users u ON u.id = c.sender_id
        LEFT JOIN contact_privacy p ON p.contact_id = e.contact_id
-       WHERE e.id = $1
+       WHERE e.id = ANY($1::uuid[])
+       ORDER BY e.id
        FOR UPDATE OF e`,
-      [enrolmentId],
+      [enrolmentIds],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map((row) => [row.enrolment_id, row]));
   }
 
   /**
-   * Serialises the sends to one contact until the transaction ends (contact pressure): a transaction
-   * lock on the contact's id, so two campaigns cannot both see "nothing sent yet" and both send.
-   * An advisory lock, not a row lock: it cannot deadlock with writers of the contact row.
+   * Serialises the sends to these contacts until the transaction ends (contact pressure): a transaction
+   * lock on each contact's id, taken in one order so two batches cannot deadlock, so two campaigns
+   * cannot both see "nothing sent yet" and both send. Advisory locks, not row locks: they cannot
+   * deadlock with writers of the contact rows.
    */
-  async lockContactSends(contactId: string): Promise<void> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended('contact-send:' || $1::text, 0))`, [contactId]);
+  async lockContactSends(contactIds: string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('contact-send:' || id::text, 0))
+       FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS ids(id) ORDER BY id) ordered`,
+      [contactIds],
+    );
   }
 
   /**
-   * The latest e-mail another campaign sent this contact since `since`, if any (contact pressure).
-   * An `unknown` outcome counts (the contact may have it), and so does one being sent right now.
+   * Per contact, the latest e-mail a campaign other than the given one sent it since `since`, if any
+   * (contact pressure). An `unknown` outcome counts (the contact may have it), and so does one being sent
+   * right now. Keyed by contact id; contacts without such a mail are absent.
    */
-  async lastOtherCampaignMail(contactId: string, campaignId: string, since: Date): Promise<Date | null> {
-    const [row]: { at: Date | null }[] = await this.db.query(
-      `SELECT max(coalesce(sent_at, finished_at, sending_at)) AS at FROM send_ledger
-       WHERE contact_id = $1 AND campaign_id <> $2
-         AND (status IN ('sent', 'unknown') OR (status = 'sending' AND sending_at > $3))
-         AND coalesce(sent_at, finished_at, sending_at) > $3`,
-      [contactId, campaignId, since],
+  async lastOtherCampaignMails(
+    checks: { contactId: string; campaignId: string; since: Date }[],
+  ): Promise<Map<string, Date>> {
+    if (checks.length === 0) return new Map();
+    const rows: { contact_id: string; at: Date }[] = await this.db.query(
+      `SELECT v.contact_id, max(coalesce(l.sent_at, l.finished_at, l.sending_at)) AS at
+       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS v(contact_id, campaign_id, since)
+       JOIN send_ledger l ON l.contact_id = v.contact_id AND l.campaign_id <> v.campaign_id
+       WHERE (l.status IN ('sent', 'unknown') OR (l.status = 'sending' AND l.sending_at > v.since))
+         AND coalesce(l.sent_at, l.finished_at, l.sending_at) > v.since
+       GROUP BY v.contact_id`,
+      [checks.map((c) => c.contactId), checks.map((c) => c.campaignId), checks.map((c) => c.since)],
     );
-    return row.at;
+    return new Map(rows.map((row) => [row.contact_id, row.at]));
   }
 
   /** Whether the campaign's last `count` finished messages were all refused as `blocked`. */

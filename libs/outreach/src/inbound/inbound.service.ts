@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { Clock, Transactions } from '@app/core';
 import { TaskService } from '@app/crm';
 import { AutoPauseService } from '../auto-pause/auto-pause.service';
-import { BOUNCE_SAMPLE, bounceShareReason, MAX_BOUNCE_SHARE } from '../delivery/email-send.service';
+import { BOUNCE_SAMPLE, bounceShareReason, MAX_BOUNCE_SHARE } from '../delivery/send-outcomes';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { ContactPrivacyRepository } from '../privacy/contact-privacy.repository';
 import { SuppressionService } from '../suppressions/suppression.service';

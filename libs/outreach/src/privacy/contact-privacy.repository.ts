@@ -31,19 +31,6 @@ export class ContactPrivacyRepository {
     return (await this.sendBlock(contactId)) === 'erased';
   }
 
-  /**
-   * Drops the recipient from a ledger row of an erased contact: a send recorded after the erasure
-   * committed (the record was retried in a fresh transaction) must not bring the address back.
-   */
-  async forgetErasedRecipient(ledgerId: string): Promise<void> {
-    await managerFor(this.dataSource).query(
-      `UPDATE send_ledger l SET to_email = NULL
-       WHERE l.id = $1 AND l.to_email IS NOT NULL
-         AND EXISTS (SELECT 1 FROM contact_privacy p WHERE p.contact_id = l.contact_id AND p.erased_at IS NOT NULL)`,
-      [ledgerId],
-    );
-  }
-
   /** Drops the content of a received message that concerns an erased contact (the row stays for the figures). */
   async blankInbound(messageId: string): Promise<void> {
     await managerFor(this.dataSource).query(

@@ -45,7 +45,28 @@ export class RenderContextBuilder {
   async forContact(input: ContactContextInput): Promise<ContactRenderContext | null> {
     const row = await this.repository.forContact(input.contactId, input.senderId, input.regionIds);
     if (!row) return null;
-    const story = input.withStory === false ? null : await this.storyFor(row);
+    const story = input.withStory === false ? null : await this.storyFor(row, new Map());
+    return this.contextOf(row, input.unsubscribeUrl, story);
+  }
+
+  /**
+   * Contexts for a batch of messages (system work: no region scope), aligned with `inputs`; null where the
+   * contact does not exist. One query for all contacts; each story lookup once per region and sector.
+   */
+  async forContacts(inputs: Omit<ContactContextInput, 'regionIds'>[]): Promise<(ContactRenderContext | null)[]> {
+    const rows = await this.repository.forContacts(inputs);
+    const stories = new Map<string, Promise<StoryExcerpt | null>>();
+    return Promise.all(
+      inputs.map(async (input) => {
+        const row = rows.get(input.contactId);
+        if (!row) return null;
+        const story = input.withStory === false ? null : await this.storyFor(row, stories);
+        return this.contextOf(row, input.unsubscribeUrl, story);
+      }),
+    );
+  }
+
+  private contextOf(row: ContactRenderRow, unsubscribeUrl: string, story: StoryExcerpt | null): ContactRenderContext {
     return {
       context: {
         variables: {
@@ -54,7 +75,7 @@ export class RenderContextBuilder {
           region: { name: row.region_name },
           sender: { name: row.sender_name, email: row.sender_email, phone: row.sender_phone },
           wsp: { name: row.wsp_name, postalAddress: row.wsp_postal_address },
-          unsubscribeUrl: input.unsubscribeUrl,
+          unsubscribeUrl,
         },
         story,
         now: this.clock.now(),
@@ -86,16 +107,29 @@ export class RenderContextBuilder {
     };
   }
 
-  private async storyFor(row: ContactRenderRow): Promise<StoryExcerpt | null> {
-    if (row.sbi_version === null || row.sbi_section === null) return null;
-    const story = await this.stories.findUsableStory({
-      regionId: row.region_id,
-      sbiVersion: row.sbi_version,
-      sbiSection: row.sbi_section.trim(),
-    });
-    return (
-      story && { title: story.title, summary: story.summary, quote: story.quote, employerName: story.employerName }
-    );
+  /** The region's usable story for the employer's sector; `seen` shares one lookup per region and sector. */
+  private storyFor(
+    row: ContactRenderRow,
+    seen: Map<string, Promise<StoryExcerpt | null>>,
+  ): Promise<StoryExcerpt | null> {
+    if (row.sbi_version === null || row.sbi_section === null) return Promise.resolve(null);
+    const key = `${row.region_id} ${row.sbi_version} ${row.sbi_section.trim()}`;
+    let story = seen.get(key);
+    if (!story) {
+      story = this.stories
+        .findUsableStory({ regionId: row.region_id, sbiVersion: row.sbi_version, sbiSection: row.sbi_section.trim() })
+        .then(
+          (found) =>
+            found && {
+              title: found.title,
+              summary: found.summary,
+              quote: found.quote,
+              employerName: found.employerName,
+            },
+        );
+      seen.set(key, story);
+    }
+    return story;
   }
 }
 

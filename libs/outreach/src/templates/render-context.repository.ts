@@ -65,6 +65,25 @@ export class RenderContextRepository {
     return rows[0] ?? null;
   }
 
+  /** `forContact` for many contacts (no region scope: system work), in one query; keyed by contact id. */
+  async forContacts(contacts: { contactId: string; senderId: string }[]): Promise<Map<string, ContactRenderRow>> {
+    const rows: ContactRenderRow[] = await managerFor(this.dataSource).query(
+      `SELECT c.id AS contact_id, c.organisation_id, c.region_id, c.first_name, c.last_name, c.email,
+              o.name AS employer_name, o.city AS employer_city, o.sbi_version, o.sbi_section,
+              r.name AS region_name, w.name AS wsp_name, w.postal_address AS wsp_postal_address,
+              u.name AS sender_name, u.email AS sender_email, u.phone AS sender_phone
+       FROM unnest($1::uuid[], $2::uuid[]) AS v(contact_id, sender_id)
+       JOIN contacts c ON c.id = v.contact_id
+       JOIN organisations o ON o.id = c.organisation_id
+       JOIN regions r ON r.id = c.region_id
+       LEFT JOIN LATERAL (SELECT name, postal_address FROM organisations
+                          WHERE region_id = c.region_id AND kind = 'wsp' LIMIT 1) w ON true
+       LEFT JOIN users u ON u.id = v.sender_id`,
+      [contacts.map((c) => c.contactId), contacts.map((c) => c.senderId)],
+    );
+    return new Map(rows.map((row) => [row.contact_id, row]));
+  }
+
   /** Region, WSP and sender for a sample render; the region may be null (a national template). */
   async forRegion(regionId: string | null, senderId: string): Promise<RegionRenderRow> {
     const rows: RegionRenderRow[] = await managerFor(this.dataSource).query(
