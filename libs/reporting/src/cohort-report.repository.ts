@@ -18,6 +18,30 @@ const share = (column: string, months: string) => `
        THEN round(count(*) FILTER (WHERE ${column} <= (start + interval '${months} months')::date)::numeric / count(*), 4)::float8
   END AS "${column}_${months}"`;
 
+/** Each employer's firsts over the regions in scope (an employer's rows could in principle lie in two regions). */
+const REACH_IN_REGIONS = `
+         SELECT employer_id,
+                ${LOCAL_DAY('min(sw_pilot_at)')} AS pilot,
+                ${LOCAL_DAY('min(own_trajectory_at)')} AS own,
+                ${LOCAL_DAY('min(structural_at)')} AS structural
+         FROM employer_stage_firsts
+         WHERE ${IN_SCOPE()}
+         GROUP BY employer_id`;
+
+/**
+ * The same for one region, where the primary key (region_id, employer_id) already gives one row per employer.
+ * Without the GROUP BY the planner knows `employer_id` is unique and estimates the FULL JOIN below right; with it,
+ * it guessed five million rows on the full-size data (docs/benchmarks.md, d) and compiled the statement with JIT
+ * (about 150 ms on two loaded cores, more than the statement itself).
+ */
+const REACH_IN_ONE_REGION = `
+         SELECT employer_id,
+                ${LOCAL_DAY('sw_pilot_at')} AS pilot,
+                ${LOCAL_DAY('own_trajectory_at')} AS own,
+                ${LOCAL_DAY('structural_at')} AS structural
+         FROM employer_stage_firsts
+         WHERE ${IN_SCOPE()}`;
+
 /**
  * Employers grouped by their SW-pilot start (docs/metrics.md "Trajectories and the sw_pilot cohort"):
  * the earlier of the first row to sw_pilot and the first SW trajectory's start. Each employer's first reach
@@ -31,14 +55,7 @@ export class CohortReportRepository {
   async cohorts(regionIds: string[] | null, by: CohortGrouping, today: string): Promise<CohortRow[]> {
     const windows = COHORT_WINDOWS.flatMap((n) => [share('own', n), share('structural', n)]);
     return managerFor(this.dataSource).query(
-      `WITH reach AS (
-         SELECT employer_id,
-                ${LOCAL_DAY('min(sw_pilot_at)')} AS pilot,
-                ${LOCAL_DAY('min(own_trajectory_at)')} AS own,
-                ${LOCAL_DAY('min(structural_at)')} AS structural
-         FROM employer_stage_firsts
-         WHERE ${IN_SCOPE()}
-         GROUP BY employer_id),
+      `WITH reach AS (${regionIds?.length === 1 ? REACH_IN_ONE_REGION : REACH_IN_REGIONS}),
        sw AS (
          SELECT employer_id, min(started_at) AS started
          FROM trajectories

@@ -12,3 +12,35 @@ export const DAY_AFTER = (n: number) => `(($${n}::date + 1)::timestamp AT TIME Z
 
 /** The pipeline as an SQL array literal, for `array_position` ranks (1 = prospect … 7 = ambassador). */
 export const pipelineArray = (stages: readonly string[]) => `ARRAY[${stages.map((s) => `'${s}'`).join(', ')}]::text[]`;
+
+/**
+ * One row (employer_id, top) per employer with a row to a pipeline stage dated in the range `$from`…`$to`
+ * (parameter numbers): `top` = the highest stage rank it entered in the range (docs/metrics.md "reached").
+ * Read from `employer_stage_lasts` (migration 1764300030000): an employer whose pipeline rows all lie before
+ * the range's end entered S or later in the range exactly when its last row to S or later is in the range,
+ * so its top is the highest such column on or after the range's start. Employers with a pipeline row after
+ * the range's end (none for a range up to today, most for a range in the past) are counted from
+ * `stage_changes` as before. `scope` is the condition on `region_id` (both tables have the column).
+ */
+export function reachedTops(stages: readonly string[], scope: string, from: number, to: number): string {
+  const start = DAY_START(from);
+  const end = DAY_AFTER(to);
+  const top = stages
+    .map((stage, i) => [stage, i + 1] as const)
+    .slice(1)
+    .reverse()
+    .map(([stage, rank]) => `WHEN ${stage}_at >= ${start} THEN ${rank}`)
+    .join(' ');
+  const pipeline = pipelineArray(stages);
+  const latest = `${stages[0]}_at`; // the latest pipeline row of any stage
+  return `SELECT employer_id, max(top) AS top
+       FROM (SELECT employer_id, CASE ${top} ELSE 1 END AS top
+             FROM employer_stage_lasts
+             WHERE ${scope} AND ${latest} >= ${start} AND ${latest} < ${end}
+             UNION ALL
+             SELECT employer_id, array_position(${pipeline}, to_stage) AS top
+             FROM stage_changes
+             WHERE ${scope} AND at >= ${start} AND at < ${end} AND to_stage = ANY(${pipeline})
+               AND employer_id IN (SELECT employer_id FROM employer_stage_lasts WHERE ${scope} AND ${latest} >= ${end})) r
+       GROUP BY employer_id`;
+}

@@ -36,13 +36,20 @@ export class ReportsService {
   ) {}
 
   async funnel(principal: Principal, query: ReportQuery): Promise<FunnelReport> {
-    const regionIds = await this.scope.regionIds(principal, query.regionId);
-    const range = reportRange(query, this.clock);
-    const [reached, durations, newToNetwork] = await Promise.all([
-      this.funnels.reached(regionIds, range),
-      this.funnels.durations(regionIds, range, this.clock.now()),
-      this.funnels.newToNetwork(regionIds, range),
-    ]);
+    const now = this.clock.now();
+    const { range, reached, durations, newToNetwork } = await this.scope.run(
+      principal,
+      query.regionId,
+      () => reportRange(query, this.clock),
+      async (regionIds, range) => {
+        const [reached, durations, newToNetwork] = await Promise.all([
+          this.funnels.reached(regionIds, range),
+          this.funnels.durations(regionIds, range, now),
+          this.funnels.newToNetwork(regionIds, range),
+        ]);
+        return { range, reached, durations, newToNetwork };
+      },
+    );
     const stages = PIPELINE_STAGES.map((stage, i) => {
       const duration = durations.find((d) => d.stage === stage);
       return {
@@ -57,11 +64,20 @@ export class ReportsService {
   }
 
   async cohorts(principal: Principal, query: { regionId?: string; by?: string }): Promise<CohortReport> {
-    const regionIds = await this.scope.regionIds(principal, query.regionId);
-    const by = (present(query.by) ? query.by.trim() : 'quarter') as CohortGrouping;
-    if (!COHORT_GROUPINGS.includes(by))
-      throw DomainError.invalid('by', `must be one of ${COHORT_GROUPINGS.join(', ')}`);
-    const rows = await this.cohortRows.cohorts(regionIds, by, todayInAmsterdam(this.clock));
+    const { by, rows } = await this.scope.run(
+      principal,
+      query.regionId,
+      () => {
+        const by = (present(query.by) ? query.by.trim() : 'quarter') as CohortGrouping;
+        if (!COHORT_GROUPINGS.includes(by))
+          throw DomainError.invalid('by', `must be one of ${COHORT_GROUPINGS.join(', ')}`);
+        return by;
+      },
+      async (regionIds, by) => ({
+        by,
+        rows: await this.cohortRows.cohorts(regionIds, by, todayInAmsterdam(this.clock)),
+      }),
+    );
     const shares = (row: Record<string, unknown>, column: string) =>
       Object.fromEntries(COHORT_WINDOWS.map((n) => [n, row[`${column}_${n}`] as number | null])) as CohortShares;
     return {
@@ -76,15 +92,24 @@ export class ReportsService {
   }
 
   async targets(principal: Principal, query: { regionId?: string; period?: string }): Promise<TargetReport> {
-    const regionId = await this.scope.oneRegion(principal, query.regionId);
-    if (!present(query.period)) throw DomainError.invalid('period', 'is required');
-    const period = parsePeriod(query.period);
-    if (!period) throw DomainError.invalid('period', PERIOD_PROBLEM);
-    const range = { from: period.from, to: period.to };
-    const [targets, actuals] = await Promise.all([
-      this.targetRows.targets(regionId, period.text),
-      this.targetRows.actuals(regionId, range),
-    ]);
+    const { regionId, period, range, targets, actuals } = await this.scope.runForOne(
+      principal,
+      query.regionId,
+      () => {
+        if (!present(query.period)) throw DomainError.invalid('period', 'is required');
+        const period = parsePeriod(query.period);
+        if (!period) throw DomainError.invalid('period', PERIOD_PROBLEM);
+        return period;
+      },
+      async (regionId, period) => {
+        const range = { from: period.from, to: period.to };
+        const [targets, actuals] = await Promise.all([
+          this.targetRows.targets(regionId, period.text),
+          this.targetRows.actuals(regionId, range),
+        ]);
+        return { regionId, period, range, targets, actuals };
+      },
+    );
     const items = TARGET_METRICS.map((metric) => {
       const target = targets[metric] ?? null;
       return { metric, target, actual: actuals[metric], share: target ? ratio(actuals[metric], target) : null };

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { managerFor } from '@app/core';
 import { PIPELINE_STAGES, ReportRange, TargetMetric } from './report.types';
-import { DAY_AFTER, DAY_START, pipelineArray } from './report-sql';
+import { reachedTops } from './report-sql';
 
-const PIPELINE = pipelineArray(PIPELINE_STAGES);
 const rank = (stage: string) => PIPELINE_STAGES.indexOf(stage as (typeof PIPELINE_STAGES)[number]) + 1;
 
 /** A region's targets for one period and the actuals beside them, in one statement. */
@@ -31,10 +30,7 @@ export class TargetReportRepository {
                WHERE region_id = $1 AND started_at BETWEEN $2::date AND $3::date) AS trajectories_started,
               (SELECT count(*)::int FROM trajectories
                WHERE region_id = $1 AND praktijkverklaring_at BETWEEN $2::date AND $3::date) AS certificates
-       FROM (SELECT employer_id, max(array_position(${PIPELINE}, to_stage)) AS top
-             FROM stage_changes
-             WHERE region_id = $1 AND at >= ${DAY_START(2)} AND at < ${DAY_AFTER(3)} AND to_stage = ANY(${PIPELINE})
-             GROUP BY employer_id) e`,
+       FROM (${reachedTops(PIPELINE_STAGES, 'region_id = $1', 2, 3)}) e`,
       [regionId, range.from, range.to],
     );
     return rows[0];

@@ -26,13 +26,19 @@ export class TrajectoryReportService {
   ) {}
 
   async report(principal: Principal, query: ReportQuery): Promise<TrajectoryReport> {
-    const regionIds = await this.scope.regionIds(principal, query.regionId);
-    const range = reportRange(query, this.clock);
-    const [started, certified, stopped] = await Promise.all([
-      this.rows.started(regionIds, range),
-      this.rows.certified(regionIds, range),
-      this.rows.stopped(regionIds, range),
-    ]);
+    const { range, started, certified, stopped } = await this.scope.run(
+      principal,
+      query.regionId,
+      () => reportRange(query, this.clock),
+      async (regionIds, range) => {
+        const [started, certified, stopped] = await Promise.all([
+          this.rows.started(regionIds, range),
+          this.rows.certified(regionIds, range),
+          this.rows.stopped(regionIds, range),
+        ]);
+        return { range, started, certified, stopped };
+      },
+    );
     const group = (dimension: GroupCount['dimension'], keys: readonly string[] = []) => {
       const counts: Record<string, number> = zeros(keys);
       for (const row of started.filter((r) => r.dimension === dimension)) counts[row.key] = row.count;

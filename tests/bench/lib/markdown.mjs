@@ -13,7 +13,7 @@ const CHANGES = `## Changes made for these benchmarks
   read one range instead of walking the primary key past every other region; a campaign's active enrolments, so
   "is anyone still active?" after every send and at the end of a launch is one probe, not a walk over the campaign.
 - Segments: \`sbiSection eq\` compiles column by column, so the existing \`organisations_employer_sector\` index
-  serves it; the preview runs the count and the first page side by side.
+  serves it; the preview runs the count and the first page in one statement (one connection, one round trip).
 - Segments, tags (migration \`1764300010000-segment-filter-indexes\`): \`lower_tags(tags)\`, an IMMUTABLE lower-cased
   copy of the array, with a GIN index over employers; \`tag\` eq/neq/in/nin compile to \`lower_tags(o.tags) @> …\` / \`&& …\`
   instead of unnesting every employer's tags. Same results (case-insensitive, as api.md says).
@@ -26,6 +26,31 @@ const CHANGES = `## Changes made for these benchmarks
   \`tests/integration/employer-stage-firsts.test.ts\` checks it equals the aggregate over \`stage_changes\` after
   bulk and single inserts, updates, deletes, random mixes, cascades and truncation; benchmark d checks the same on
   its data before timing.
+- Funnel and targets (migration \`1764300030000-stage-report-facts\`), kept by the same kind of triggers:
+  \`stage_change_stays\` holds each pipeline stage change with \`left_at\`, the next change's \`at\`, so days in stage
+  read the stays that began in the range per stage (no sort of every row by employer for \`lead()\`, one sort per
+  stage for both percentiles); \`employer_stage_lasts\` holds each employer's latest row to each stage or a later
+  one, so \`reached\` and the stage actuals count one narrow row per employer active since the range's start (only
+  employers with rows after the range's end are counted from \`stage_changes\`).
+  \`tests/integration/stage-report-facts.test.ts\` checks both equal their aggregates over \`stage_changes\`;
+  benchmark d checks the reports' answers against the aggregates before timing.
+- Segments, tag counts (migration \`1764300020000-employer-tags\`): \`employer_tags\` holds one row per (region,
+  lower-cased tag, employer), kept by statement-level triggers on \`organisations\` (insert: one \`INSERT … SELECT\` per
+  statement; update: only employers whose tags, region or kind changed; delete: cascade); a filter that is one
+  \`tag eq\` / \`tag in\` alone is counted from its deduplicated \`(region_id, tag)\` btree, an index-only scan.
+  \`tests/integration/employer-tags.test.ts\` checks it equals the base data after inserts, updates, upserts, deletes
+  and random mixes.
+- HTTP: \`GET /api/employers/:id\` reads the employer with one plain statement instead of a TypeORM query builder and
+  entity per request.
+- Send path: email-send jobs (still one per ledger row, with their own retries) are gathered into batches of up to
+  32 (\`MicroBatcher\`: a job waits at most 5 ms for others; 128 jobs in flight per worker, so several batches
+  overlap). A batch costs about a dozen statements instead of about fifteen per message: one read of the rows, one
+  claim under the campaigns' locks, one \`FOR UPDATE\` read of every enrolment with all the send-time state, one
+  suppression lookup, one pressure lock and lookup, one read of the render contexts, one \`sent\` record (the erased-
+  recipient rule folded in), one move of the enrolments. Rows of one contact go to separate batches, so contact
+  pressure is still judged one message at a time. html-to-text is compiled once instead of per message, and the
+  Amsterdam offset is cached per UTC hour (\`Intl\` per call was 3% of the send path). The dispatcher writes a
+  batch's ledger rows in one statement and adds its Redis jobs 100 at a time.
 - Launch: 5,000 employers per batch instead of 1,000 (the per-batch locks and checkpoint cost a third of a large launch).
 - Memory: the api and the worker run with \`${HEAP_ARGS}\` (\`npm start\`, \`npm run start:worker\`,
   \`npm run demo\`, the Docker image's \`NODE_OPTIONS\`, and the bench's api: \`PRODUCTION_HEAP_ARGS\` in
@@ -35,7 +60,7 @@ const CHANGES = `## Changes made for these benchmarks
 - Already in place before issue 8, and kept: compiled templates cached per version (\`CompiledTemplateCache\`), one
   pooled SMTP transport per process, the launch streaming the segment in keyset batches with one set-based
   statement per batch, the import applying each batch set-based over a temporary table, the dispatcher keeping at
-  most 2,000 e-mail jobs in Redis (ids only) and five sends in flight per worker.`;
+  most 2,000 e-mail jobs in Redis (ids only).`;
 
 /**
  * How the api's memory is measured and where the import's and the launch's memory goes. The figures of a

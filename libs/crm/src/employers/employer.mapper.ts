@@ -2,7 +2,32 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { SbiVersion } from '../validation/sbi';
 import { EmployerResponse, EmployerStage, LegalForm, SizeClass } from './employer.types';
 
-export function toEmployerResponse(row: OrganisationEntity): EmployerResponse {
+/** The columns an employer's answer shows (an entity, or a row read without one: EmployerRepository.findForRead). */
+export type EmployerRow = Pick<
+  OrganisationEntity,
+  | 'id'
+  | 'name'
+  | 'kvkNumber'
+  | 'regionId'
+  | 'vestigingsnummer'
+  | 'rsin'
+  | 'sbiCode'
+  | 'sbiVersion'
+  | 'sbiSection'
+  | 'sizeClass'
+  | 'legalForm'
+  | 'postcode'
+  | 'city'
+  | 'website'
+  | 'ownerId'
+  | 'leadSource'
+  | 'tags'
+  | 'stage'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function toEmployerResponse(row: EmployerRow): EmployerResponse {
   return {
     id: row.id,
     name: row.name,

@@ -3,6 +3,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DomainError, managerFor, PageRequest } from '@app/core';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { isUniqueViolation, likePattern } from '../shared/db-errors';
+import { EmployerRow } from './employer.mapper';
 import { EMPLOYER_STAGES, EmployerFilter, EmployerSortField, EmployerValues } from './employer.types';
 
 const KVK_KEY = 'organisations_employer_kvk_key';
@@ -37,6 +38,23 @@ export class EmployerRepository {
     const builder = this.query(regionIds).andWhere('o.id = :id', { id });
     if (lock) builder.setLock('pessimistic_write');
     return builder.getOne();
+  }
+
+  /**
+   * findById for reading only (GET /api/employers/:id, the hottest read): one plain statement and its row, without
+   * building a query and an entity per request (docs/benchmarks.md, e). Same scope rule; null when not visible.
+   */
+  async findForRead(id: string, regionIds: string[] | null): Promise<EmployerRow | null> {
+    const rows: EmployerRow[] = await managerFor(this.dataSource).query(
+      `SELECT id, name, kvk_number AS "kvkNumber", region_id AS "regionId", vestigingsnummer, rsin,
+              sbi_code AS "sbiCode", sbi_version AS "sbiVersion", sbi_section AS "sbiSection", size_class AS "sizeClass",
+              legal_form AS "legalForm", postcode, city, website, owner_id AS "ownerId", lead_source AS "leadSource",
+              tags, stage, created_at AS "createdAt", updated_at AS "updatedAt"
+       FROM organisations
+       WHERE id = $1 AND kind = 'employer' AND ($2::uuid[] IS NULL OR region_id = ANY($2::uuid[]))`,
+      [id, regionIds],
+    );
+    return rows[0] ?? null;
   }
 
   async kvkTaken(regionId: string, kvkNumber: string, exceptId?: string): Promise<boolean> {

@@ -30,6 +30,8 @@ function setup(options: { ownerActive?: boolean } = {}) {
   const employers = {
     findById: async (id: string, regionIds: string[] | null) =>
       rows.find((r) => r.id === id && (regionIds === null || regionIds.includes(r.regionId))) ?? null,
+    findForRead: async (id: string, regionIds: string[] | null) =>
+      rows.find((r) => r.id === id && (regionIds === null || regionIds.includes(r.regionId))) ?? null,
     kvkTaken: async (regionId: string, kvk: string, exceptId?: string) =>
       rows.some((r) => r.regionId === regionId && r.kvkNumber === kvk && r.id !== exceptId),
     insert: async (values: EmployerValues) => {

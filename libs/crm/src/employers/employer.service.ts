@@ -55,7 +55,7 @@ export class EmployerService {
   }
 
   async get(principal: Principal, id: string): Promise<EmployerResponse> {
-    const employer = await this.employers.findById(assertUuid(id), RegionScope.of(principal).sqlRegionIds);
+    const employer = await this.employers.findForRead(assertUuid(id), RegionScope.of(principal).sqlRegionIds);
     if (!employer) throw DomainError.notFound('employer');
     return toEmployerResponse(employer);
   }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { managerFor } from '@app/core';
 import { EmployerStage, SbiVersion, SizeClass } from '@app/crm';
 import { CompiledFilter } from './segment-filter.types';
-import { SegmentEmployerSummary } from './segment.types';
+import { SegmentEmployerSummary, SegmentPreview } from './segment.types';
 
 interface SummaryRow {
   id: string;
@@ -24,32 +24,23 @@ interface SummaryRow {
 export class SegmentEmployerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async count(regionId: string, filter: CompiledFilter): Promise<number> {
+  /**
+   * The number of matching employers and the first `limit` in (name, id) order, in ONE statement: one pool
+   * connection and one round trip per preview (docs/benchmarks.md, c). The page comes back as a JSON array.
+   */
+  async preview(regionId: string, filter: CompiledFilter, limit: number): Promise<SegmentPreview> {
     const { where, params } = scoped(regionId, filter);
-    const [{ total }]: { total: number }[] = await managerFor(this.dataSource).query(
-      `SELECT count(*)::int AS total FROM organisations o WHERE ${where}`,
+    const region = `$${params.length}::uuid`;
+    const total = filter.onlyTags
+      ? countTagged(region, filter.onlyTags, (value) => `$${params.push(value)}`)
+      : `SELECT count(*)::int FROM organisations o WHERE ${where}`;
+    const page = `SELECT ${SUMMARY_COLUMNS} FROM organisations o WHERE ${where} ORDER BY o.name, o.id LIMIT $${params.push(limit)}`;
+    const [row]: { total: number; sample: SummaryRow[] }[] = await managerFor(this.dataSource).query(
+      `SELECT (${total}) AS total,
+              (SELECT coalesce(json_agg(p ORDER BY p.name, p.id), '[]') FROM (${page}) p) AS sample`,
       params,
     );
-    return total;
-  }
-
-  async sample(regionId: string, filter: CompiledFilter, limit: number): Promise<SegmentEmployerSummary[]> {
-    const { where, params } = scoped(regionId, filter);
-    const rows: SummaryRow[] = await managerFor(this.dataSource).query(
-      `SELECT o.id, o.name, o.city, o.stage, o.sbi_version, o.sbi_section, o.size_class, o.tags
-       FROM organisations o WHERE ${where} ORDER BY o.name, o.id LIMIT $${params.length + 1}`,
-      [...params, limit],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      city: row.city,
-      stage: row.stage,
-      sbiVersion: row.sbi_version,
-      sbiSection: row.sbi_section,
-      sizeClass: row.size_class,
-      tags: row.tags,
-    }));
+    return { total: row.total, sample: row.sample.map(toSummary) };
   }
 
   /** The next `limit` matching ids after `afterId` in id order (keyset paging: no OFFSET, stable under inserts). */
@@ -68,4 +59,32 @@ export class SegmentEmployerRepository {
 function scoped(regionId: string, filter: CompiledFilter): { where: string; params: unknown[] } {
   const params = [...filter.params, regionId];
   return { where: `o.kind = 'employer' AND o.region_id = $${params.length}::uuid AND ${filter.sql}`, params };
+}
+
+const SUMMARY_COLUMNS = `o.id, o.name, o.city, o.stage, o.sbi_version, o.sbi_section, o.size_class, o.tags`;
+
+function toSummary(row: SummaryRow): SegmentEmployerSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    city: row.city,
+    stage: row.stage,
+    sbiVersion: row.sbi_version,
+    sbiSection: row.sbi_section,
+    sizeClass: row.size_class,
+    tags: row.tags,
+  };
+}
+
+/**
+ * The count of employers of the region with any of these tags (case-insensitive), from `employer_tags` alone: an
+ * index-only scan of its (region, tag) index, where the same count over `organisations` reads every matching
+ * employer's row (docs/benchmarks.md, c). Triggers keep the table equal to the employers' tags (migration
+ * 1764300020000); an employer holds each tag once there, so one tag needs no DISTINCT.
+ */
+function countTagged(region: string, tags: string[], bind: (value: unknown) => string): string {
+  return tags.length === 1
+    ? `SELECT count(*)::int FROM employer_tags WHERE region_id = ${region} AND tag = lower(${bind(tags[0])}::text)`
+    : `SELECT count(DISTINCT employer_id)::int FROM employer_tags
+       WHERE region_id = ${region} AND tag = ANY(lower_tags(${bind(tags)}::text[]))`;
 }

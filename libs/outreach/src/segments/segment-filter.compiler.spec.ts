@@ -89,7 +89,34 @@ describe('compileSegmentFilter', () => {
   ];
 
   it.each(cases)('should compile %s %s %j to its fragment when the op is allowed', (field, op, value, sql, params) => {
-    expect(one(field, op, value)).toEqual({ sql: `(${sql})`, params });
+    const compiled = one(field, op, value);
+    expect({ sql: compiled.sql, params: compiled.params }).toEqual({ sql: `(${sql})`, params });
+  });
+
+  it('should name the tags of a filter that is one tag eq or in alone, so the count can read employer_tags', () => {
+    expect(one('tag', 'eq', ' Bouw ').onlyTags).toEqual(['Bouw']);
+    expect(one('tag', 'in', ['Bouw', 'zorg']).onlyTags).toEqual(['Bouw', 'zorg']);
+    expect(compileSegmentFilter({ any: [{ all: [{ field: 'tag', op: 'eq', value: 'x' }] }] }).onlyTags).toEqual(['x']);
+    // Anything more, or another op, is counted over organisations.
+    expect(one('tag', 'neq', 'x').onlyTags).toBeUndefined();
+    expect(one('tag', 'nin', ['x']).onlyTags).toBeUndefined();
+    expect(one('tag', 'exists', true).onlyTags).toBeUndefined();
+    expect(one('stage', 'eq', 'prospect').onlyTags).toBeUndefined();
+    expect(compileSegmentFilter({ all: [] }).onlyTags).toBeUndefined();
+    const two = [
+      { field: 'tag', op: 'eq', value: 'x' },
+      { field: 'tag', op: 'eq', value: 'y' },
+    ];
+    expect(compileSegmentFilter({ all: two }).onlyTags).toBeUndefined();
+    expect(compileSegmentFilter({ any: two }).onlyTags).toBeUndefined();
+    expect(
+      compileSegmentFilter({
+        all: [
+          { field: 'tag', op: 'eq', value: 'x' },
+          { field: 'stage', op: 'eq', value: 'prospect' },
+        ],
+      }).onlyTags,
+    ).toBeUndefined();
   });
 
   it('should read lastContactedAt from logged calls, meetings and e-mails but not notes when no other source exists', () => {

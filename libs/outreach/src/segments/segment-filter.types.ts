@@ -47,4 +47,9 @@ export interface LocatedCondition extends SegmentCondition {
 export interface CompiledFilter {
   sql: string;
   params: unknown[];
+  /**
+   * Set when the whole filter is one `tag eq` or `tag in` condition (alone in its groups): the tags (as written;
+   * matched case-insensitively) whose employers it selects, so a count can read `employer_tags` alone.
+   */
+  onlyTags?: string[];
 }

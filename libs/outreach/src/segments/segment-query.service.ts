@@ -22,12 +22,7 @@ export class SegmentQuery {
   /** The number of matching employers and the first 20 in (name, id) order. */
   async preview(source: SegmentSource): Promise<SegmentPreview> {
     const { regionId, compiled } = await this.resolve(source);
-    // Side by side on two pool connections: the first page never waits for the count (docs/benchmarks.md, c).
-    const [total, sample] = await Promise.all([
-      this.employers.count(regionId, compiled),
-      this.employers.sample(regionId, compiled, SEGMENT_SAMPLE_SIZE),
-    ]);
-    return { total, sample };
+    return this.employers.preview(regionId, compiled, SEGMENT_SAMPLE_SIZE);
   }
 
   /**

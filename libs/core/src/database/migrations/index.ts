@@ -20,6 +20,8 @@ import { Privacy1764300007000 } from './1764300007000-privacy';
 import { PerformanceIndexes1764300009000 } from './1764300009000-performance-indexes';
 import { SegmentFilterIndexes1764300010000 } from './1764300010000-segment-filter-indexes';
 import { EmployerStageFirsts1764300011000 } from './1764300011000-employer-stage-firsts';
+import { EmployerTags1764300020000 } from './1764300020000-employer-tags';
+import { StageReportFacts1764300030000 } from './1764300030000-stage-report-facts';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   PerformanceIndexes1764300009000,
   SegmentFilterIndexes1764300010000,
   EmployerStageFirsts1764300011000,
+  EmployerTags1764300020000,
+  StageReportFacts1764300030000,
 ];
