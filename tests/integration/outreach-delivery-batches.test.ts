@@ -26,7 +26,10 @@ describe('delivery in batches', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    sink = await startSmtpSink();
+    // Addresses starting with "gone" do not exist: 550 at RCPT, a hard bounce.
+    sink = await startSmtpSink({
+      rejectRcpt: (address) => (address.startsWith('gone') ? { code: 550, message: '5.1.1 No such user' } : undefined),
+    });
     const config = loadConfig({
       DATABASE_URL: database.url,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -156,6 +159,46 @@ describe('delivery in batches', () => {
     expect(held).toMatchObject({ note: 'contact pressure' });
     const recorded = await ledger([first.rows[0].id, second.rows[0].id]);
     expect([...recorded.values()].map((row) => row.status).sort()).toEqual(['queued', 'sent']);
+  });
+
+  it('should record what the server said again when the batch fails after its SMTP calls', async () => {
+    const sent = await insertEmployer(fixtureApp(), regionId, ['kept@batch.example']);
+    const bounced = await insertEmployer(fixtureApp(), regionId, ['gone@batch.example']);
+    const { rows } = await queuedCampaign([sent, bounced]);
+    // The first `sent` record fails (as a lost connection or a deadlock would): the whole batch rolls back
+    // after the server answered. A sequence, because it does not roll back with the transaction.
+    await db.query(`CREATE SEQUENCE fail_first_record`);
+    await db.query(`CREATE FUNCTION fail_first_record() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('fail_first_record') = 1 THEN RAISE EXCEPTION 'injected: connection lost'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`CREATE TRIGGER fail_first_record BEFORE UPDATE ON send_ledger
+      FOR EACH ROW WHEN (NEW.status = 'sent') EXECUTE FUNCTION fail_first_record()`);
+    try {
+      const results = await sender.sendBatch(rows.map((row) => ({ ledgerId: row.id, finalAttempt: false })));
+
+      const byEmail = new Map(rows.map((row, index) => [row.email, results[index]]));
+      expect(byEmail.get('kept@batch.example')).toMatchObject({ kind: 'done', note: expect.stringMatching(/^sent /) });
+      expect(byEmail.get('gone@batch.example')).toMatchObject({
+        kind: 'done',
+        note: expect.stringMatching(/^bounced/),
+      });
+    } finally {
+      await db.query(`DROP TRIGGER fail_first_record ON send_ledger`);
+      await db.query(`DROP FUNCTION fail_first_record()`);
+      await db.query(`DROP SEQUENCE fail_first_record`);
+    }
+    const recorded = await ledger(rows.map((row) => row.id));
+    expect(rows.map((row) => [row.email, recorded.get(row.id)!.status])).toEqual(
+      expect.arrayContaining([
+        ['kept@batch.example', 'sent'],
+        ['gone@batch.example', 'bounced'],
+      ]),
+    );
+    expect(messagesTo('kept@batch.example')).toBe(1);
+    const suppressed = await db.query(`SELECT source FROM suppressions WHERE email = 'gone@batch.example'`);
+    expect(suppressed).toEqual([{ source: 'bounce' }]);
   });
 
   it('should answer a job whose row is gone or already sent without sending again', async () => {

@@ -10,7 +10,14 @@ export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
   record(change: AuditChange): Promise<void> {
-    return this.repository.insert([{ ...change, before: redact(change.before), after: redact(change.after) }]);
+    return this.recordMany([change]);
+  }
+
+  /** Several changes in one statement (e.g. a batch of automatic stage moves). */
+  recordMany(changes: AuditChange[]): Promise<void> {
+    return this.repository.insert(
+      changes.map((change) => ({ ...change, before: redact(change.before), after: redact(change.after) })),
+    );
   }
 
   list(query: AuditQuery): Promise<{ items: AuditRecord[]; total: number }> {

@@ -46,16 +46,25 @@ export class StageRepository {
     return rows[0] ?? null;
   }
 
-  /** Writes the new stage and its history row (call with the row locked). */
-  async record(change: StageChange, stageBeforeSide: PipelineStage | null, now: Date): Promise<void> {
+  /** `lockEmployer` for many employers (no region scope: system work), locked in id order so batches cannot deadlock. */
+  async lockEmployers(ids: string[]): Promise<LockedEmployer[]> {
+    return managerFor(this.dataSource).query(
+      `SELECT id, region_id AS "regionId", stage, stage_before_side AS "stageBeforeSide", owner_id AS "ownerId"
+       FROM organisations WHERE id = ANY($1::uuid[]) AND kind = 'employer' ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+  }
+
+  /** Writes the new stages and their history rows, set-based (call with the rows locked). */
+  async record(changes: (StageChange & { stageBeforeSide: PipelineStage | null })[], now: Date): Promise<void> {
+    if (changes.length === 0) return;
     const db = managerFor(this.dataSource);
-    await db.query(`UPDATE organisations SET stage = $2, stage_before_side = $3, updated_at = $4 WHERE id = $1`, [
-      change.employerId,
-      change.to,
-      stageBeforeSide,
-      now,
-    ]);
-    await this.insert(change);
+    await db.query(
+      `UPDATE organisations o SET stage = v.stage, stage_before_side = v.stage_before_side, updated_at = $4
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, stage, stage_before_side) WHERE o.id = v.id`,
+      [changes.map((c) => c.employerId), changes.map((c) => c.to), changes.map((c) => c.stageBeforeSide), now],
+    );
+    await this.insert(changes);
   }
 
   /**
@@ -66,25 +75,32 @@ export class StageRepository {
    * keep them in step with this one. `dateChange` may later move its `at` back (docs/metrics.md).
    */
   async recordInitial(employer: { id: string; regionId: string; createdAt: string | Date }, by: string | null) {
-    await this.insert({
-      employerId: employer.id,
-      regionId: employer.regionId,
-      from: null,
-      to: 'prospect',
-      at: new Date(employer.createdAt),
-      by,
-      cause: 'manual',
-      reason: null,
-    });
+    await this.insert([
+      {
+        employerId: employer.id,
+        regionId: employer.regionId,
+        from: null,
+        to: 'prospect',
+        at: new Date(employer.createdAt),
+        by,
+        cause: 'manual',
+        reason: null,
+      },
+    ]);
   }
 
-  /** The employer's recorded changes dated after `at` (call with the row locked). */
-  async changesAfter(employerId: string, at: Date): Promise<LaterChange[]> {
-    return managerFor(this.dataSource).query(
-      `SELECT at, (from_stage IS NULL AND to_stage = 'prospect') AS initial
-       FROM stage_changes WHERE employer_id = $1 AND at > $2 ORDER BY seq`,
-      [employerId, at],
+  /** Each employer's recorded changes dated after `at[i]`, keyed by employer (call with the rows locked). */
+  async changesAfter(checks: { employerId: string; at: Date }[]): Promise<Map<string, LaterChange[]>> {
+    const rows: (LaterChange & { employer_id: string })[] = await managerFor(this.dataSource).query(
+      `SELECT s.employer_id, s.at, (s.from_stage IS NULL AND s.to_stage = 'prospect') AS initial
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS v(employer_id, at)
+       JOIN stage_changes s ON s.employer_id = v.employer_id AND s.at > v.at
+       ORDER BY s.seq`,
+      [checks.map((c) => c.employerId), checks.map((c) => c.at)],
     );
+    const later = new Map<string, LaterChange[]>();
+    for (const row of rows) later.set(row.employer_id, [...(later.get(row.employer_id) ?? []), row]);
+    return later;
   }
 
   /** Dates the employer's initial prospect row back to `at` (see `dateChange`). */
@@ -116,11 +132,21 @@ export class StageRepository {
     return { items, total };
   }
 
-  private async insert(change: StageChange): Promise<void> {
+  private async insert(changes: StageChange[]): Promise<void> {
     await managerFor(this.dataSource).query(
       `INSERT INTO stage_changes (employer_id, region_id, from_stage, to_stage, at, by_user_id, cause, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [change.employerId, change.regionId, change.from, change.to, change.at, change.by, change.cause, change.reason],
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::uuid[], $7::text[],
+                            $8::text[])`,
+      [
+        changes.map((c) => c.employerId),
+        changes.map((c) => c.regionId),
+        changes.map((c) => c.from),
+        changes.map((c) => c.to),
+        changes.map((c) => c.at),
+        changes.map((c) => c.by),
+        changes.map((c) => c.cause),
+        changes.map((c) => c.reason),
+      ],
     );
   }
 }

@@ -73,7 +73,9 @@ export class StageService {
         case 'move': {
           const now = this.clock.now();
           const change = { from: employer.stage, to: decision.to, at: now, by: principal.id, cause: decision.cause };
-          await this.change(employer, { ...change, reason: request.reason }, decision.stageBeforeSide);
+          await this.change([
+            { employer, change: { ...change, reason: request.reason }, stageBeforeSide: decision.stageBeforeSide },
+          ]);
         }
       }
       // `recontactAt` only comes with not_interested; also when the employer already was: a new date is a new task.
@@ -101,13 +103,37 @@ export class StageService {
     return this.transactions.run(async () => {
       const employer = await this.stages.lockEmployer(assertUuid(employerId, 'employerId'), null);
       if (!employer) throw DomainError.notFound('employer');
-      if (!decideAdvance(employer.stage, employer.stageBeforeSide, to, options.cause)) return false;
-      const now = this.clock.now();
-      const at = options.at.getTime() > now.getTime() ? now : options.at;
-      const change = { from: employer.stage, to, at, by: options.by, cause: options.cause };
-      await this.change(employer, { ...change, reason: options.reason ?? null }, null);
-      return true;
+      return (await this.advanceLocked([employer], to, options)).length > 0;
     });
+  }
+
+  /**
+   * `advance` for many employers at once (a batch of campaign sends reaching prospects): the employers
+   * locked in id order, each judged alone, the changes written set-based. Employers that do not exist
+   * are left out. Returns the ids of those that moved.
+   */
+  async advanceMany(employerIds: string[], to: PipelineStage, options: AdvanceOptions): Promise<string[]> {
+    if (pipelineIndex(to) < 0) throw DomainError.invalid('stage', `${to} is not a pipeline stage`);
+    if (employerIds.length === 0) return [];
+    return this.transactions.run(async () =>
+      this.advanceLocked(await this.stages.lockEmployers([...new Set(employerIds)]), to, options),
+    );
+  }
+
+  private async advanceLocked(employers: LockedEmployer[], to: PipelineStage, options: AdvanceOptions) {
+    const moving = employers.filter((employer) =>
+      decideAdvance(employer.stage, employer.stageBeforeSide, to, options.cause),
+    );
+    const now = this.clock.now();
+    const at = options.at.getTime() > now.getTime() ? now : options.at;
+    await this.change(
+      moving.map((employer) => ({
+        employer,
+        change: { from: employer.stage, to, at, by: options.by, cause: options.cause, reason: options.reason ?? null },
+        stageBeforeSide: null,
+      })),
+    );
+    return moving.map((employer) => employer.id);
   }
 
   /** `GET /api/employers/:id/stage-history`: newest first (by `at`); sort `at` or `recordedAt`. */
@@ -123,35 +149,49 @@ export class StageService {
     return pageOf(items, total, request);
   }
 
+  /** Records the moves (locked employers), their audit rows and, after commit, their events. */
   private async change(
-    employer: LockedEmployer,
-    change: Omit<StageChange, 'employerId' | 'regionId'>,
-    stageBeforeSide: PipelineStage | null,
+    moves: {
+      employer: LockedEmployer;
+      change: Omit<StageChange, 'employerId' | 'regionId'>;
+      stageBeforeSide: PipelineStage | null;
+    }[],
   ): Promise<void> {
-    const dating = dateChange(change.at, await this.stages.changesAfter(employer.id, change.at));
-    if (dating.moveInitialTo) await this.stages.moveInitialBack(employer.id, dating.moveInitialTo);
-    const full: StageChange = { ...change, at: dating.at, employerId: employer.id, regionId: employer.regionId };
-    await this.stages.record(full, stageBeforeSide, this.clock.now());
-    await this.audit.record({
-      by: change.by,
-      action: 'stage',
-      entity: CrmAuditEntity.Employer,
-      entityId: employer.id,
-      regionId: employer.regionId,
-      before: { stage: employer.stage, stageBeforeSide: employer.stageBeforeSide },
-      after: { stage: change.to, stageBeforeSide, cause: change.cause, at: full.at, reason: change.reason },
-    });
-    const event: EmployerStageChanged = {
-      name: EMPLOYER_STAGE_CHANGED,
-      employerId: employer.id,
-      regionId: employer.regionId,
-      from: change.from as EmployerStage,
-      to: change.to,
-      at: full.at,
-      cause: change.cause,
-      by: change.by,
-    };
-    await this.transactions.afterCommit(() => this.events.publish(event));
+    if (moves.length === 0) return;
+    const later = await this.stages.changesAfter(
+      moves.map(({ employer, change }) => ({ employerId: employer.id, at: change.at })),
+    );
+    const full: (StageChange & { stageBeforeSide: PipelineStage | null })[] = [];
+    for (const { employer, change, stageBeforeSide } of moves) {
+      const dating = dateChange(change.at, later.get(employer.id) ?? []);
+      if (dating.moveInitialTo) await this.stages.moveInitialBack(employer.id, dating.moveInitialTo);
+      full.push({ ...change, at: dating.at, employerId: employer.id, regionId: employer.regionId, stageBeforeSide });
+    }
+    await this.stages.record(full, this.clock.now());
+    await this.audit.recordMany(
+      moves.map(({ employer, change, stageBeforeSide }, index) => ({
+        by: change.by,
+        action: 'stage',
+        entity: CrmAuditEntity.Employer,
+        entityId: employer.id,
+        regionId: employer.regionId,
+        before: { stage: employer.stage, stageBeforeSide: employer.stageBeforeSide },
+        after: { stage: change.to, stageBeforeSide, cause: change.cause, at: full[index].at, reason: change.reason },
+      })),
+    );
+    for (const [index, { employer, change }] of moves.entries()) {
+      const event: EmployerStageChanged = {
+        name: EMPLOYER_STAGE_CHANGED,
+        employerId: employer.id,
+        regionId: employer.regionId,
+        from: change.from as EmployerStage,
+        to: change.to,
+        at: full[index].at,
+        cause: change.cause,
+        by: change.by,
+      };
+      await this.transactions.afterCommit(() => this.events.publish(event));
+    }
   }
 }
 

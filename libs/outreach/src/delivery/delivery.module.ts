@@ -6,6 +6,7 @@ import { AutoPauseModule } from '../auto-pause/auto-pause.module';
 import { EnrolmentsModule } from '../enrolments/enrolments.module';
 import { SuppressionsModule } from '../suppressions/suppressions.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { CampaignMessageComposer } from './campaign-message.composer';
 import { DispatcherService } from './dispatcher.service';
 import { EmailSendService } from './email-send.service';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
@@ -32,6 +33,7 @@ import { TaskStepService } from './task-step.service';
   providers: [
     DispatcherService,
     EmailSendService,
+    CampaignMessageComposer,
     SendOutcomes,
     TaskStepService,
     SendLedgerRepository,

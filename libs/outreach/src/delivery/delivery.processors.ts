@@ -15,10 +15,11 @@ export const DISPATCH_EVERY_MS = 2_000;
 export const SCHEDULER_CHECK_MS = 10_000;
 /**
  * Jobs one worker runs at once. They are gathered into batches of up to EMAIL_BATCH, so the database work is a
- * few statements per batch; two batches in flight let one wait on SMTP while the next is checked.
- * The SMTP pool limits connections on its own.
+ * few statements per batch; four batches in flight let some wait on SMTP while others are checked and recorded.
+ * Not more: a batch holds its enrolments locked until its slowest message is through the 5-connection pool, and
+ * auto-pause (three `blocked` in a row) only stops messages not yet in flight.
  */
-const EMAIL_CONCURRENCY = 256;
+const EMAIL_CONCURRENCY = 128;
 export const EMAIL_BATCH = 32;
 /** How long a job waits for others to join its batch. */
 const EMAIL_BATCH_LINGER_MS = 5;

@@ -106,8 +106,9 @@ export class DispatcherService {
       now,
     );
     for (const { enrolment, sendAt } of emails) {
-      const delay = Math.max(0, sendAt.getTime() - now.getTime());
-      jobs.push({ queue: 'email', id: ledgerIds.get(enrolment.id)!, delay });
+      const ledgerId = ledgerIds.get(enrolment.id);
+      // Always there (the enrolment is locked, so no one else wrote its row meanwhile); else the next tick finds it.
+      if (ledgerId) jobs.push({ queue: 'email', id: ledgerId, delay: Math.max(0, sendAt.getTime() - now.getTime()) });
     }
     return { jobs, picked: due.length };
   }
@@ -195,7 +196,7 @@ export class DispatcherService {
     });
     // A job re-added for a row still `sending` settles it `unknown` (see EmailSendService), or finds its
     // worker alive; a job still pending in Redis is left as it is.
-    const abandoned = await this.progress.staleSending(new Date(now.getTime() - ABANDONED_SENDING_MS), DISPATCH_BATCH);
+    const abandoned = await this.ledger.staleSending(new Date(now.getTime() - ABANDONED_SENDING_MS), DISPATCH_BATCH);
     return this.enqueue([
       ...stale.map((row) => ({
         queue: 'email' as const,

@@ -1,19 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, Clock, DomainError, MailTransport, OutboundMail, Transactions } from '@app/core';
-import type { AppConfig } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { Clock, MailTransport, Transactions } from '@app/core';
 import { pipelineIndex } from '@app/crm';
 import { EnrolmentExits } from '../enrolments/enrolment-exits.service';
 import { SendCalendar } from '../calendar/send-calendar';
-import { RenderContextBuilder } from '../templates/render-context.builder';
-import { TemplateRenderer } from '../templates/template-renderer';
-import { TemplateVersionRef } from '../templates/template.types';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
-import { DeliveryTokens } from './delivery-tokens';
+import { CampaignMessageComposer, Recipient } from './campaign-message.composer';
 import { LedgerRow, SendState } from './delivery.types';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
 import { EnrolmentStopRepository } from './enrolment-stop.repository';
 import { SendLedgerRepository } from './send-ledger.repository';
-import { Accepted, done, SendOutcomes, SendResult } from './send-outcomes';
+import { Accepted, done, Failure, SendOutcomes, SendResult } from './send-outcomes';
 
 /** One email-send job: its ledger row, and whether this is the job's last attempt. */
 export interface SendRequest {
@@ -29,16 +25,17 @@ interface Item {
 }
 
 /** A claimed row that passed every check: what the SMTP call needs. */
-interface Ready extends Item {
-  state: SendState;
-  address: string;
-}
+type Ready = Item & Recipient;
 
 /** How far one delivery got: whether the SMTP call started, and what the server accepted. */
 interface Attempt {
   smtpStarted: boolean;
-  accepted: Accepted | null;
+  accepted: (Accepted & Pick<Item, 'index'>) | null;
+  failure: (Failure & Pick<Item, 'index'>) | null;
 }
+
+type Answered = NonNullable<Attempt['accepted']>;
+type Unsent = NonNullable<Attempt['failure']>;
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -70,24 +67,18 @@ export function stageExitReason(
  */
 @Injectable()
 export class EmailSendService {
-  private readonly tokens: DeliveryTokens;
-
   constructor(
     private readonly ledger: SendLedgerRepository,
     private readonly progress: EnrolmentProgressRepository,
     private readonly stops: EnrolmentStopRepository,
     private readonly exits: EnrolmentExits,
     private readonly suppressions: SuppressionRepository,
-    private readonly contexts: RenderContextBuilder,
-    private readonly renderer: TemplateRenderer,
+    private readonly composer: CampaignMessageComposer,
     private readonly outcomes: SendOutcomes,
     private readonly mail: MailTransport,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.tokens = new DeliveryTokens(config.appSecret);
-  }
+  ) {}
 
   async send(ledgerId: string, finalAttempt: boolean): Promise<SendResult> {
     const [result] = await this.sendBatch([{ ledgerId, finalAttempt }]);
@@ -201,15 +192,14 @@ export class EmailSendService {
 
   private async deliverAll(claimed: Item[], results: SendResult[]): Promise<void> {
     const attempts = new Map<string, Attempt>(
-      claimed.map((item) => [item.row.id, { smtpStarted: false, accepted: null }]),
+      claimed.map((item) => [item.row.id, { smtpStarted: false, accepted: null, failure: null }]),
     );
     try {
       await this.transactions.run(() => this.deliver(claimed, results, attempts));
     } catch (error) {
       // Rolled back before a message's SMTP call: nothing went out, so its row may be claimed again on the
-      // retry. After it, the outcome is unknown: the row stays `sending` and the job's retry settles it
-      // `unknown`. A message the server took is recorded again in a fresh transaction, so a lost connection
-      // does not turn a known send into `unknown`.
+      // retry. After it, what the server said is known: it is recorded again in a fresh transaction, so a
+      // lost connection (or another row's deadlock) turns neither a send nor a bounce into `unknown`.
       const untouched = claimed.filter((item) => !attempts.get(item.row.id)!.smtpStarted);
       if (untouched.length > 0) {
         await this.ledger
@@ -220,10 +210,15 @@ export class EmailSendService {
           )
           .catch(() => undefined); // the database is gone: the retry settles these rows
       }
-      for (const item of claimed) {
-        const accepted = attempts.get(item.row.id)!.accepted;
-        results[item.index] = accepted ? await this.recordAcceptedAgain(accepted, error) : { kind: 'retry', error };
-      }
+      for (const item of claimed) results[item.index] = { kind: 'retry', error };
+      const answered = claimed.map((item) => attempts.get(item.row.id)!);
+      await this.recordAgain(
+        claimed,
+        answered.flatMap((attempt) => (attempt.accepted ? [attempt.accepted] : [])),
+        answered.flatMap((attempt) => (attempt.failure ? [attempt.failure] : [])),
+        results,
+        error,
+      );
     }
   }
 
@@ -335,8 +330,11 @@ export class EmailSendService {
     attempts: Map<string, Attempt>,
     now: Date,
   ): Promise<void> {
-    const failures: { item: Ready; error: unknown }[] = [];
-    const mails = await this.compose(items, failures);
+    const unrendered: { item: Ready; error: unknown }[] = [];
+    const mails = await this.composer.compose(items, unrendered);
+    for (const { item, error } of unrendered) {
+      attempts.get(item.row.id)!.failure = { ...item, error, smtpStarted: false };
+    }
     await Promise.all(
       mails.map(async ({ item, mail, replyToken }) => {
         const attempt = attempts.get(item.row.id)!;
@@ -345,101 +343,52 @@ export class EmailSendService {
           await this.mail.send(mail);
           attempt.accepted = { ...item, messageId: mail.messageId!, replyToken, at: now };
         } catch (error) {
-          failures.push({ item, error });
+          attempt.failure = { ...item, error, smtpStarted: true };
         }
       }),
     );
-    const accepted = mails.map(({ item }) => attempts.get(item.row.id)!.accepted).filter((a) => a !== null);
-    await this.outcomes.sent(accepted);
-    for (const { item } of mails) {
-      const sent = attempts.get(item.row.id)!.accepted;
-      if (sent) results[item.index] = done(`sent ${sent.messageId}`);
-    }
-    for (const { item, error } of failures) {
-      results[item.index] = await this.outcomes.failed(
-        { ...item, error, smtpStarted: attempts.get(item.row.id)!.smtpStarted },
-        now,
-      );
-    }
-  }
-
-  /** The messages to send; a message that cannot be rendered goes to `failures` (nothing went out). */
-  private async compose(
-    items: Ready[],
-    failures: { item: Ready; error: unknown }[],
-  ): Promise<{ item: Ready; mail: OutboundMail; replyToken: string | undefined }[]> {
-    const templates: { item: Ready; ref: TemplateVersionRef; usesStory: boolean }[] = [];
-    for (const item of items) {
-      try {
-        const step = item.state.steps[item.row.step_index];
-        if (!step || step.type !== 'email') throw DomainError.invalid('step', 'the step is not an e-mail step');
-        const version = step.templateVersion ?? (await this.ledger.latestTemplateVersion(step.templateId));
-        if (version === null) throw DomainError.notFound('template_version');
-        const ref = { templateId: step.templateId, version };
-        templates.push({ item, ref, usesStory: (await this.renderer.compiled(ref)).usesStory });
-      } catch (error) {
-        failures.push({ item, error });
-      }
-    }
-    const contexts = await this.contexts.forContacts(
-      templates.map(({ item, usesStory }) => ({
-        contactId: item.row.contact_id,
-        senderId: item.state.sender_id,
-        unsubscribeUrl: this.unsubscribeUrl(item.row),
-        withStory: usesStory,
-      })),
+    const answered = items.map((item) => attempts.get(item.row.id)!);
+    await this.record(
+      answered.flatMap((attempt) => (attempt.accepted ? [attempt.accepted] : [])),
+      answered.flatMap((attempt) => (attempt.failure ? [attempt.failure] : [])),
+      results,
     );
-    const mails: { item: Ready; mail: OutboundMail; replyToken: string | undefined }[] = [];
-    for (const [k, { item, ref }] of templates.entries()) {
-      try {
-        const context = contexts[k];
-        if (!context) throw DomainError.notFound('contact');
-        const message = await this.renderer.render(ref, context.context);
-        const senderName = item.state.sender_name ?? context.context.variables.wsp.name ?? null;
-        const replyToken = this.tokens.reply(item.row.id);
-        // A bare host name is no mail domain (the config refuses one): then no Reply-To or envelope sender.
-        const reply = this.config.inboundDomain.includes('.')
-          ? `reply+${replyToken}@${this.config.inboundDomain}`
-          : null;
-        mails.push({
-          item,
-          replyToken: reply ? replyToken : undefined,
-          mail: {
-            // The WSP's address carries the sender's name (one domain to authenticate); no WSP address: the sender's own.
-            from: { name: senderName, address: item.state.wsp_email ?? item.state.sender_email ?? '' },
-            to: [{ name: context.recipient?.name ?? null, address: item.address }],
-            ...(reply ? { replyTo: { name: senderName, address: reply }, envelopeFrom: reply } : {}),
-            subject: message.subject,
-            html: message.html,
-            text: message.text,
-            messageId: `<${item.row.id}@${this.config.inboundDomain}>`,
-            unsubscribeUrl: this.unsubscribeUrl(item.row),
-          },
-        });
-      } catch (error) {
-        failures.push({ item, error });
-      }
+  }
+
+  /**
+   * What the SMTP server said: the accepted messages as one record, then the failures one by one, by
+   * campaign (each may lock its campaign: one order for every batch, so two batches cannot deadlock).
+   */
+  private async record(accepted: Answered[], failures: Unsent[], results: SendResult[]): Promise<void> {
+    await this.outcomes.sent(accepted);
+    for (const sent of accepted) results[sent.index] = done(`sent ${sent.messageId}`);
+    const byCampaign = [...failures].sort((a, b) => a.row.campaign_id.localeCompare(b.row.campaign_id));
+    for (const failure of byCampaign) {
+      // Each failure at its own moment, so "the last three finished were blocked" reads them in order.
+      results[failure.index] = await this.outcomes.failed(failure, this.clock.now());
     }
-    return mails;
   }
 
-  private unsubscribeUrl(row: LedgerRow): string {
-    return `${this.config.publicUrl.replace(/\/+$/, '')}/u/${this.tokens.unsubscribe(row.id)}`;
-  }
-
-  /** After the SMTP server said 250: a few tries to write `sent`; if all fail, the job's retry settles it `unknown`. */
-  private async recordAcceptedAgain(accepted: Accepted, firstError: unknown): Promise<SendResult> {
+  /** After the SMTP calls: a few tries to record what the server said; if all fail, the jobs' retries settle the rows. */
+  private async recordAgain(
+    claimed: Item[],
+    accepted: Answered[],
+    failures: Unsent[],
+    results: SendResult[],
+    firstError: unknown,
+  ): Promise<void> {
+    if (accepted.length === 0 && failures.length === 0) return;
     let lastError = firstError;
     for (let tryNo = 0; tryNo < 3; tryNo++) {
       try {
-        await this.transactions.run(() => this.outcomes.sent([accepted]));
-        return done(`sent ${accepted.messageId}`);
+        await this.transactions.run(() => this.record(accepted, failures, results));
+        return;
       } catch (error) {
         lastError = error;
         await new Promise((resolve) => setTimeout(resolve, 200 * (tryNo + 1)));
       }
     }
-    return { kind: 'retry', error: lastError };
+    for (const item of claimed) results[item.index] = { kind: 'retry', error: lastError };
   }
 }
 

@@ -139,17 +139,6 @@ export class EnrolmentProgressRepository {
   }
 
   /**
-   * Rows left in `sending` since before `claimedBefore`: their worker died mid-send, and BullMQ may have
-   * given up on the job (a job that stalled twice fails). Their jobs are added again, to settle them.
-   */
-  async staleSending(claimedBefore: Date, limit: number): Promise<{ id: string }[]> {
-    return this.db.query(
-      `SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1 ORDER BY sending_at LIMIT $2`,
-      [claimedBefore, limit],
-    );
-  }
-
-  /**
    * Blocked messages of running campaigns get another go once the campaign was resumed after the
    * block, or an hour later — only those refused at our SMTP call: one that went out and came back as a
    * blocked DSN stays as it is (sent once; its enrolment moved on). A row stuck in `sending` (worker died mid-send) becomes `unknown`.

@@ -260,6 +260,17 @@ export class SendLedgerRepository {
     return new Map(rows.map((row) => [row.contact_id, row.at]));
   }
 
+  /**
+   * Rows left in `sending` since before `claimedBefore`: their worker died mid-send, and BullMQ may have
+   * given up on the job (a job that stalled twice fails). Their jobs are added again, to settle them.
+   */
+  async staleSending(claimedBefore: Date, limit: number): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1 ORDER BY sending_at LIMIT $2`,
+      [claimedBefore, limit],
+    );
+  }
+
   /** Whether the campaign's last `count` finished messages were all refused as `blocked`. */
   async lastFinishedAllBlocked(campaignId: string, count: number): Promise<boolean> {
     const rows: { status: string }[] = await this.db.query(

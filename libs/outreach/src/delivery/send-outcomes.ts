@@ -82,11 +82,12 @@ export class SendOutcomes {
       at,
     );
     await this.advance(accepted, at);
-    for (const { state } of accepted) {
-      if (state.employer_stage === 'prospect') {
-        await this.stages.advance(state.employer_id, 'contacted', { cause: 'campaign', at, by: null });
-      }
-    }
+    const prospects = accepted.filter(({ state }) => state.employer_stage === 'prospect');
+    await this.stages.advanceMany(
+      prospects.map(({ state }) => state.employer_id),
+      'contacted',
+      { cause: 'campaign', at, by: null },
+    );
   }
 
   async failed(failure: Failure, now: Date): Promise<SendResult> {
