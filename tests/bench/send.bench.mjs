@@ -249,7 +249,8 @@ bench process sending the same messages through a nodemailer pool (same defaults
 \`sendMail\` calls in flight, the message built per send from a Handlebars template compiled once plus html-to-text;
 prebuilt = the same pool sending MIME built beforehand. Rate = messages ÷ (last arrival − first arrival) at the sink.
 Half the employers are prospects until the warm-up round, whose first message moves each to \`contacted\` (a stage
-change with its audit row and event, one employer at a time); the timed rounds send to employers already contacted.
+change with its audit row and event per employer, written set-based per batch); the timed rounds send to employers
+already contacted.
 Correctness: every run, every recipient reached the sink exactly once (no duplicates, none missing) and, for ours,
 every ledger row is \`sent\`.
 
