@@ -44,3 +44,34 @@ export function reachedTops(stages: readonly string[], scope: string, from: numb
                AND employer_id IN (SELECT employer_id FROM employer_stage_lasts WHERE ${scope} AND ${latest} >= ${end})) r
        GROUP BY employer_id`;
 }
+
+/**
+ * One row with `r1` … `r7` (bigint): how many employers reached rank ≥ n in the range `$from`…`$to`, for a
+ * scope of ONE region (`scope`, a condition on `region_id`). There `employer_stage_lasts` has one row per
+ * employer, and the employers counted from it (latest pipeline row before the range's end) and those counted
+ * from `stage_changes` (a row after it) are disjoint, so neither side needs grouping by employer; and since
+ * each `<stage>_at` is a maximum over a superset of the next stage's rows, "top ≥ n" is "the n-th column is on
+ * or after the range's start". Same counts as `reachedTops` (which a scope of several regions still needs:
+ * an employer with rows in two regions counts once there).
+ */
+export function reachedCountsInOneRegion(stages: readonly string[], scope: string, from: number, to: number): string {
+  const start = DAY_START(from);
+  const end = DAY_AFTER(to);
+  const pipeline = pipelineArray(stages);
+  const fromLasts = stages.map((stage, i) =>
+    i === 0 ? `count(*) AS r1` : `count(*) FILTER (WHERE ${stage}_at >= ${start}) AS r${i + 1}`,
+  );
+  const fromChanges = stages.map((_, i) => `count(*) FILTER (WHERE top >= ${i + 1})`);
+  return `SELECT ${stages.map((_, i) => `sum(r${i + 1}) AS r${i + 1}`).join(', ')}
+       FROM (SELECT ${fromLasts.join(', ')}
+             FROM employer_stage_lasts
+             WHERE ${scope} AND ${stages[0]}_at >= ${start} AND ${stages[0]}_at < ${end}
+             UNION ALL
+             SELECT ${fromChanges.join(', ')}
+             FROM (SELECT employer_id, max(array_position(${pipeline}, to_stage)) AS top
+                   FROM stage_changes
+                   WHERE ${scope} AND at >= ${start} AND at < ${end} AND to_stage = ANY(${pipeline})
+                     AND employer_id IN (SELECT employer_id FROM employer_stage_lasts
+                                         WHERE ${scope} AND ${stages[0]}_at >= ${end})
+                   GROUP BY employer_id) t) c`;
+}

@@ -22,6 +22,9 @@ import { SegmentFilterIndexes1764300010000 } from './1764300010000-segment-filte
 import { EmployerStageFirsts1764300011000 } from './1764300011000-employer-stage-firsts';
 import { EmployerTags1764300020000 } from './1764300020000-employer-tags';
 import { StageReportFacts1764300030000 } from './1764300030000-stage-report-facts';
+import { CohortMembers1764300040000 } from './1764300040000-cohort-members';
+import { StayLengthCounts1764300041000 } from './1764300041000-stay-length-counts';
+import { TrajectoriesStoppedIndex1764300042000 } from './1764300042000-trajectories-stopped-index';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -49,4 +52,7 @@ export const MIGRATIONS = [
   EmployerStageFirsts1764300011000,
   EmployerTags1764300020000,
   StageReportFacts1764300030000,
+  CohortMembers1764300040000,
+  StayLengthCounts1764300041000,
+  TrajectoriesStoppedIndex1764300042000,
 ];

@@ -1,0 +1,123 @@
+import { PIPELINE_STAGES, ReportRange } from './report.types';
+import { DAY_AFTER, DAY_START, IN_SCOPE, pipelineArray } from './report-sql';
+
+/**
+ * The funnel's days in stage (docs/metrics.md): per pipeline stage, the median and p75 (`percentile_cont`) of
+ * the lengths in days of the stays that began in the range, a stay lasting until the employer's next row or,
+ * for its current one, until `now` ($4); stays of zero length are left out.
+ *
+ * Exact, without sorting every stay of the range. `stay_length_counts` (migration 1764300041000) counts the
+ * ended stays per stage, Amsterdam month of their start and whole days of their length, so per stage the
+ * count in each whole-day bucket is the counts of the range's whole months ($5 ≤ month < $6), plus the ended
+ * stays of its partial months at either end, plus its ongoing stays. The bucket each wanted rank falls in is
+ * then read alone (the index on the length's bucket for ended stays, the ongoing ones already at hand), sorted,
+ * and the two neighbouring values are interpolated as `percentile_cont` does (`lo + (pos − ⌊pos⌋)·(hi − lo)`,
+ * pos = p·(n − 1), in float8: the same value to the last bit).
+ *
+ * Parameters: $1 scope, $2 from, $3 to, $4 now, $5 first whole month, $6 the month after the last whole one
+ * (see `wholeMonths`). Rows: (stage, q) in pipeline order, q = [median, p75] or null without stays.
+ */
+const DAYS = `date_part('epoch', left_at - at) / 86400`;
+const ENDED = `left_at IS NOT NULL AND ${DAYS} > 0`; // the partial index's predicate, verbatim
+const ONGOING_DAYS = `date_part('epoch', $4::timestamptz - at) / 86400`;
+const PIPELINE = pipelineArray(PIPELINE_STAGES);
+const START = DAY_START(2);
+const END = DAY_AFTER(3);
+// The partial months: [start, first whole month) and [after the last whole month, end); empty when none.
+const LOW_END = `(least($5::date, $3::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+const HIGH_START = `(greatest($6::date, least($5::date, $3::date + 1), $2::date)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+
+const endedIn = (from: string, to: string) => `
+             SELECT to_stage, ${DAYS} AS days FROM stage_change_stays
+             WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND ${ENDED} AND at >= ${from} AND at < ${to}`;
+
+export const STAY_PERCENTILES = `
+       WITH ongoing AS (
+         SELECT stage, days
+         FROM (SELECT to_stage AS stage, ${ONGOING_DAYS} AS days
+               FROM stage_change_stays
+               WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND left_at IS NULL AND at >= ${START} AND at < ${END}) o
+         WHERE days > 0),
+       counts AS (
+         SELECT stage, bucket, sum(n) AS n
+         FROM (SELECT to_stage AS stage, length_days AS bucket, stays AS n
+               FROM stay_length_counts
+               WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND start_month >= $5::date AND start_month < $6::date
+               UNION ALL
+               SELECT to_stage, floor(days)::int, 1
+               FROM (${endedIn(START, LOW_END)}
+                     UNION ALL ${endedIn(HIGH_START, END)}) e
+               UNION ALL
+               SELECT stage, floor(days)::int, 1 FROM ongoing) c
+         GROUP BY stage, bucket),
+       cumulative AS (
+         SELECT stage, bucket, n, sum(n) OVER (PARTITION BY stage ORDER BY bucket) - n AS before,
+                sum(n) OVER (PARTITION BY stage) AS total
+         FROM counts),
+       wanted AS (
+         SELECT t.stage, p.p, p.p * (t.total - 1)::float8 AS pos
+         FROM (SELECT DISTINCT stage, total FROM cumulative WHERE total > 0) t
+         CROSS JOIN unnest(ARRAY[0.5, 0.75]::float8[]) WITH ORDINALITY AS p(p, i)),
+       ranks AS (
+         SELECT w.stage, w.p, w.pos, r.r, c.bucket, (r.r - c.before)::bigint AS i
+         FROM wanted w
+         CROSS JOIN LATERAL (SELECT DISTINCT r FROM unnest(ARRAY[floor(w.pos), ceil(w.pos)]) AS r) r
+         JOIN cumulative c ON c.stage = w.stage AND r.r >= c.before AND r.r < c.before + c.n),
+       bucket_values AS (
+         SELECT b.stage, b.bucket, v.days, row_number() OVER (PARTITION BY b.stage, b.bucket ORDER BY v.days) - 1 AS i
+         FROM (SELECT DISTINCT stage, bucket FROM ranks) b
+         CROSS JOIN LATERAL (
+           SELECT ${DAYS} AS days FROM stage_change_stays
+           WHERE ${IN_SCOPE()} AND to_stage = b.stage AND ${ENDED}
+             AND floor(${DAYS})::int = b.bucket AND at >= ${START} AND at < ${END}
+           UNION ALL
+           SELECT days
+           FROM (SELECT ${ONGOING_DAYS} AS days FROM stage_change_stays
+                 WHERE ${IN_SCOPE()} AND to_stage = b.stage AND left_at IS NULL AND at >= ${START} AND at < ${END}
+                   -- the bucket's moments, a second wider each way (the exact test is the bucket's)
+                   AND at > $4::timestamptz - (b.bucket + 1) * interval '86400 seconds' - interval '1 second'
+                   AND at <= $4::timestamptz - b.bucket * interval '86400 seconds' + interval '1 second') o
+           WHERE days > 0 AND floor(days)::int = b.bucket) v),
+       picked AS (
+         SELECT r.stage, r.p, r.pos,
+                min(v.days) FILTER (WHERE r.r = floor(r.pos)) AS lo, min(v.days) FILTER (WHERE r.r = ceil(r.pos)) AS hi
+         FROM ranks r JOIN bucket_values v ON v.stage = r.stage AND v.bucket = r.bucket AND v.i = r.i
+         GROUP BY r.stage, r.p, r.pos),
+       percentiles AS (
+         SELECT stage, array_agg(CASE WHEN floor(pos) = ceil(pos) THEN lo ELSE lo + (pos - floor(pos)) * (hi - lo) END
+                                 ORDER BY p) AS q
+         FROM picked GROUP BY stage)
+       SELECT s.stage, p.q
+       FROM unnest(${PIPELINE}) WITH ORDINALITY AS s(stage, n)
+       LEFT JOIN percentiles p ON p.stage = s.stage
+       ORDER BY s.n`;
+
+/** The same answer by sorting every stay of the range per stage (same parameters $1–$4). */
+export const SORTED_STAY_PERCENTILES = `
+       SELECT s.stage, p.q
+       FROM unnest(${PIPELINE}) WITH ORDINALITY AS s(stage, n)
+       CROSS JOIN LATERAL (
+         SELECT percentile_cont(ARRAY[0.5, 0.75]) WITHIN GROUP (ORDER BY days) AS q
+         FROM (SELECT date_part('epoch', coalesce(left_at, $4) - at) / 86400 AS days
+               FROM stage_change_stays
+               WHERE ${IN_SCOPE()} AND to_stage = s.stage AND at >= ${START} AND at < ${END}) d
+         WHERE days > 0) p
+       ORDER BY s.n`;
+
+/**
+ * The whole months of a range as [first, after last) (YYYY-MM-DD, first days of months), equal when the range
+ * holds no whole month: their stays are counted from `stay_length_counts`, the rest from the stays themselves.
+ */
+export function wholeMonths(range: ReportRange): [string, string] {
+  const [fy, fm, fd] = range.from.split('-').map(Number);
+  const first = fd === 1 ? monthStart(fy, fm) : monthStart(fy, fm + 1);
+  const [ty, tm, td] = range.to.split('-').map(Number);
+  const dayAfter = new Date(Date.UTC(ty, tm - 1, td + 1));
+  const after = monthStart(dayAfter.getUTCFullYear(), dayAfter.getUTCMonth() + 1);
+  return first < after ? [first, after] : [first, first];
+}
+
+/** The first day of a month (month 13 is January of the next year). */
+function monthStart(year: number, month: number): string {
+  return new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
+}
