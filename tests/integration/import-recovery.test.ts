@@ -7,6 +7,7 @@ import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig, QueueName } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { FILE_CHUNK_BYTES } from '../../libs/crm/src/imports/csv-batch-runner';
 import { ImportRecovery } from '../../libs/crm/src/imports/import-recovery';
 import { WorkerModule } from '../../apps/worker/worker.module';
 
@@ -80,5 +81,37 @@ describe('import recovery', () => {
     );
     expect(status).toEqual({ status: 'completed', created: 1 });
     expect((await db.query(`SELECT count(*)::int AS n FROM organisations WHERE kvk_number = '40000004'`))[0].n).toBe(1);
+  });
+
+  it('should import a file stored in chunks larger than the worker reads at a time (as before 32 KB chunks)', async () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `Grote Brok ${i} é,${41000000 + i},AM25`);
+    const file = Buffer.from(['name,kvkNumber,regionCode', ...rows].join('\n'));
+    expect(file.length).toBeGreaterThan(3 * FILE_CHUNK_BYTES);
+    const importId = randomUUID();
+    const [{ id: userId }] = await db.query(
+      `INSERT INTO users (email, name, role, region_ids, password_hash)
+       SELECT 'b@test.example', 'B', 'coordinator', ARRAY[id], 'x' FROM regions WHERE code = 'AM25' RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO imports (id, kind, filename, file, created_by, region_ids)
+       SELECT $1, 'employers', 'x.csv', ''::bytea, id, region_ids FROM users WHERE id = $2`,
+      [importId, userId],
+    );
+    // Two chunks, the first larger than FILE_CHUNK_BYTES and cut inside an "é" (two bytes in UTF-8).
+    const cut = file.indexOf('é', 2 * FILE_CHUNK_BYTES + 10) + 1;
+    await db.query(`INSERT INTO import_file_chunks (import_id, seq, data) VALUES ($1, 0, $2), ($1, 1, $3)`, [
+      importId,
+      file.subarray(0, cut),
+      file.subarray(cut),
+    ]);
+    await context.get(ImportRecovery).onApplicationBootstrap();
+
+    const status = await until(
+      async () => (await db.query(`SELECT status, total, created FROM imports WHERE id = $1`, [importId]))[0],
+      (row: { status: string }) => row.status === 'completed' || row.status === 'failed',
+    );
+    expect(status).toEqual({ status: 'completed', total: 4000, created: 4000 });
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM organisations WHERE name LIKE 'Grote Brok % é'`);
+    expect(n).toBe(4000);
   });
 });

@@ -34,6 +34,18 @@ const CHANGES = `## Changes made for these benchmarks
   employers with rows after the range's end are counted from \`stage_changes\`).
   \`tests/integration/stage-report-facts.test.ts\` checks both equal their aggregates over \`stage_changes\`;
   benchmark d checks the reports' answers against the aggregates before timing.
+- Dashboard (migrations \`1764300040000-cohort-members\`, \`1764300041000-stay-length-counts\`,
+  \`1764300042000-trajectories-stopped-index\`), kept by the same kind of triggers: \`employer_cohort_members\` holds
+  each (region, employer) in an sw_pilot cohort with its start month and the first window (3, 6, 12 months) in which
+  it reached own_trajectory / structural (triggers on \`employer_stage_firsts\` and \`trajectories\`), so one
+  region's cohorts count index rows per month; \`stay_length_counts\` counts ended stays per (region, stage, start
+  month, whole days), so days in stage add the range's whole months from it, read the partial months' and ongoing
+  stays, and sort only the stays of the day bucket each percentile falls in (exact: the same float as
+  \`percentile_cont\`). \`reached\` and the stage actuals of one region count \`employer_stage_lasts\` rows without
+  grouping by employer; \`newToNetwork\` finds each employer's first SW link before checking its region.
+  \`tests/integration/report-length-and-cohort-facts.test.ts\` checks both tables equal their aggregates over
+  \`stage_changes\` and \`trajectories\` (and that a disabled trigger is noticed), and the percentiles equal a sort
+  over every stay for many ranges.
 - Segments, tag counts (migration \`1764300020000-employer-tags\`): \`employer_tags\` holds one row per (region,
   lower-cased tag, employer), kept by statement-level triggers on \`organisations\` (insert: one \`INSERT … SELECT\` per
   statement; update: only employers whose tags, region or kind changed; delete: cascade); a filter that is one
@@ -57,6 +69,9 @@ const CHANGES = `## Changes made for these benchmarks
   \`tests/bench/lib/api-process.mjs\`): 4 MB semi-spaces instead of V8's 16 MB, and an old-space limit low
   enough that V8 collects before the heap doubles, with room left for reports and segment counts
   (see **Memory** above).
+- Import memory: the upload is stored in 32 KB chunks (was 1 MB) through one refilled buffer, the stored file is read
+  back 32 KB at a time (older, larger chunks in slices), and a batch's temporary table is loaded 100 rows per
+  statement; a 100,000-row import's peak api RSS went from 204–216 MB to 180–188 MB (alternating runs, same machine).
 - Already in place before issue 8, and kept: compiled templates cached per version (\`CompiledTemplateCache\`), one
   pooled SMTP transport per process, the launch streaming the segment in keyset batches with one set-based
   statement per batch, the import applying each batch set-based over a temporary table, the dispatcher keeping at
@@ -75,12 +90,19 @@ the same with \`BENCH_API_NODE_ARGS="<flags>"\` to add node flags after those, a
 spaces are on \`GET /metrics\` (\`nodejs_heap_space_size_total_bytes\`).
 
 **Where the import's memory goes.** Nothing of the file is held whole: the upload streams through a multer storage
-engine (\`ImportStorageEngine\`) into PostgreSQL in 1 MB chunks; the counting pass and the applying pass each read
+engine (\`ImportStorageEngine\`) into PostgreSQL in 32 KB chunks; the counting pass and the applying pass each read
 those chunks back one at a time through \`csv-parse\`; rows are applied in batches of 500 (\`IMPORT_BATCH_SIZE\`) over a
 temporary table, set-based, and each batch's row errors go to \`import_row_errors\` in the batch's transaction — no
-array of all rows, results, errors or audit entries exists. The import's own live data is a few tens of MB; what
-grows beyond that is V8's garbage headroom: without a cap V8 lets old space grow to about twice the live heap
-before a full collection, and the young generation takes two 16 MB semi-spaces. Hence the heap flags above: a
+array of all rows, results, errors or audit entries exists. A fresh idle api holds about 135–145 MB; a 100,000-row
+import adds about 35–45 MB to that, in two parts. (1) V8's old generation grows to about 1.4 times its live size
+before a full collection (V8's factor for a 512 MB limit): the idle api's ~60 MB of live heap plus batch data that
+outlives young-generation collections takes the heap from ~80 to ~95–100 MB. (2) Memory outside the JavaScript heap:
+every chunk the upload and the two read passes handle is a Node buffer that is freed only at V8's next collection,
+and malloc keeps what it once held. An upload makes little other garbage, so with a new buffer per chunk 20–35 MB of
+dropped buffers piled up during a 20 MB upload. Hence one buffer refilled for every chunk of an upload (its buffers
+at once: ~6 MB), 32 KB chunks, whose hex text (twice the size) stays below V8's large-object size of 128 KB and goes
+at the next scavenge (a 1 MB chunk came back as a 2 MB string that only a full collection frees), and the batch's
+temporary table loaded 100 rows per statement for the same reason. Hence also the heap flags above: a
 small young generation, and an old-space limit at which V8 grows the heap by a smaller factor. This run's
 figures for the import are in section f.
 

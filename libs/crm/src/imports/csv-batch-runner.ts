@@ -1,11 +1,12 @@
 import { checkUtf8, CsvRecord, csvRecords } from './csv-records';
 import { CsvRowResult } from './csv-header';
+import { UPLOAD_CHUNK_BYTES } from './csv-upload';
 import { ImportFileError } from './import-file.error';
 import { ImportRowError } from './import.types';
 import { ImportRun, ImportsRepository } from './imports.repository';
 
-/** Slices read from `imports.file` at a time: memory stays bounded whatever the file size. */
-export const FILE_CHUNK_BYTES = 1024 * 1024;
+/** Bytes read from the stored file at a time: memory stays bounded whatever the file size. */
+export const FILE_CHUNK_BYTES = UPLOAD_CHUNK_BYTES;
 
 /** First pass: checks the file (UTF-8, header, CSV structure) and counts its data rows. */
 export async function countCsvRows(

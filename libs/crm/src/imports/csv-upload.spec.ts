@@ -5,9 +5,10 @@ async function* pieces(...parts: (string | Buffer)[]): AsyncGenerator<Buffer> {
   for (const part of parts) yield Buffer.isBuffer(part) ? part : Buffer.from(part);
 }
 
+/** Copies each chunk as it comes: a chunk is only valid until the next one is asked for. */
 async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
   return chunks;
 }
 
@@ -40,6 +41,29 @@ describe('csvUploadChunks', () => {
   it('should re-cut the stream into chunks of the given size when pieces arrive unevenly', async () => {
     const chunks = await collect(csvUploadChunks(pieces('abcdefg', 'hi', 'jklmnopqrstu'), 100, 5));
     expect(chunks.map(String)).toEqual(['abcde', 'fghij', 'klmno', 'pqrst', 'u']);
+  });
+
+  it('should hand on every chunk in the same buffer, refilled, so an upload leaves no buffer per chunk behind', async () => {
+    const handed: Buffer[] = [];
+    const texts: string[] = [];
+    for await (const chunk of csvUploadChunks(pieces('abcdefg', 'hi', 'jklmnopqrs'), 100, 5)) {
+      handed.push(chunk);
+      texts.push(String(chunk));
+    }
+    expect(texts).toEqual(['abcde', 'fghij', 'klmno', 'pqrs']);
+    expect(new Set(handed.map((chunk) => chunk.buffer)).size).toBe(1);
+  });
+
+  it('should answer 400 on field file when a NUL byte comes within the first 8 KB, also in a later piece', async () => {
+    const error = await failure(
+      collect(csvUploadChunks(pieces('a'.repeat(8000), Buffer.from([0x41, 0])), 100_000, 64)),
+    );
+    expect(error.details[0].field).toBe('file');
+  });
+
+  it('should accept a NUL byte after the first 8 KB (only the start is sniffed)', async () => {
+    const chunks = await collect(csvUploadChunks(pieces('a'.repeat(8192), Buffer.from([0])), 100_000, 4096));
+    expect(Buffer.concat(chunks).length).toBe(8193);
   });
 
   it('should answer 413 when the stream grows past the limit', async () => {

@@ -36,6 +36,39 @@ interface ResultRow {
 const T = ROWS_TABLE;
 
 /**
+ * Rows per statement that loads the temporary table. Their JSON (about 500 bytes a row) stays below
+ * V8's large-object size (128 KB), so a scavenge frees it; a whole batch's JSON went to the large-object
+ * space, which only a full collection empties.
+ */
+const LOAD_ROWS = 100;
+
+function loadRow({ row, round }: { row: EmployerRowValues; round: number }) {
+  return {
+    line: row.line,
+    round,
+    region_id: row.regionId,
+    kvk: row.kvkNumber,
+    name: row.name,
+    sbi_code: row.sbiCode,
+    sbi_version: row.sbiVersion,
+    sbi_section: row.sbiSection,
+    size_class: row.sizeClass,
+    postcode: row.postcode,
+    city: row.city,
+    website: row.website,
+    tags: row.tags,
+    has_contact: row.contact !== null,
+    c_first: row.contact?.firstName ?? null,
+    c_last: row.contact?.lastName ?? null,
+    c_email: row.contact?.email ?? null,
+    c_phone: row.contact?.phone ?? null,
+    c_role: row.contact?.role ?? null,
+    c_basis: row.contact?.emailBasis ?? null,
+    c_basis_source: row.contact?.emailBasisSource ?? null,
+  };
+}
+
+/**
  * Applies employer rows set-based: one batch is loaded into a temporary table and every step is one
  * statement over it. Runs inside the caller's transaction (`Transactions.run`).
  */
@@ -98,39 +131,18 @@ export class EmployerImportRepository {
         basis_changed boolean NOT NULL DEFAULT false, problems jsonb NOT NULL DEFAULT '[]',
         emp_before jsonb, emp_new jsonb, con_before jsonb, con_new jsonb
       ) ON COMMIT DROP`);
-    const json = rows.map(({ row, round }) => ({
-      line: row.line,
-      round,
-      region_id: row.regionId,
-      kvk: row.kvkNumber,
-      name: row.name,
-      sbi_code: row.sbiCode,
-      sbi_version: row.sbiVersion,
-      sbi_section: row.sbiSection,
-      size_class: row.sizeClass,
-      postcode: row.postcode,
-      city: row.city,
-      website: row.website,
-      tags: row.tags,
-      has_contact: row.contact !== null,
-      c_first: row.contact?.firstName ?? null,
-      c_last: row.contact?.lastName ?? null,
-      c_email: row.contact?.email ?? null,
-      c_phone: row.contact?.phone ?? null,
-      c_role: row.contact?.role ?? null,
-      c_basis: row.contact?.emailBasis ?? null,
-      c_basis_source: row.contact?.emailBasisSource ?? null,
-    }));
     const columns = `line, round, region_id, kvk, name, sbi_code, sbi_version, sbi_section, size_class, postcode,
       city, website, tags, has_contact, c_first, c_last, c_email, c_phone, c_role, c_basis, c_basis_source`;
-    await db.query(
-      `INSERT INTO ${T} (${columns}) SELECT ${columns} FROM jsonb_to_recordset($1::jsonb) AS r(
-         line integer, round integer, region_id uuid, kvk char(8), name text, sbi_code text, sbi_version smallint,
-         sbi_section char(1), size_class text, postcode text, city text, website text, tags text[],
-         has_contact boolean, c_first text, c_last text, c_email text, c_phone text, c_role text, c_basis text,
-         c_basis_source text)`,
-      [JSON.stringify(json)],
-    );
+    for (let at = 0; at < rows.length; at += LOAD_ROWS) {
+      await db.query(
+        `INSERT INTO ${T} (${columns}) SELECT ${columns} FROM jsonb_to_recordset($1::jsonb) AS r(
+           line integer, round integer, region_id uuid, kvk char(8), name text, sbi_code text, sbi_version smallint,
+           sbi_section char(1), size_class text, postcode text, city text, website text, tags text[],
+           has_contact boolean, c_first text, c_last text, c_email text, c_phone text, c_role text, c_basis text,
+           c_basis_source text)`,
+        [JSON.stringify(rows.slice(at, at + LOAD_ROWS).map(loadRow))],
+      );
+    }
     await db.query(`ANALYZE ${T}`);
   }
 

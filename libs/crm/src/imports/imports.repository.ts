@@ -124,12 +124,19 @@ export class ImportsRepository {
       );
       yield rows[0].chunk;
     }
+    // Chunks stored larger than `chunkBytes` (by an older version) are read in slices as well; a chunk's
+    // length is known from its first slice.
     for (let seq = 0; seq < (sized[0]?.chunks ?? 0); seq++) {
-      const rows: { data: Buffer }[] = await this.dataSource.query(
-        `SELECT data FROM import_file_chunks WHERE import_id = $1 AND seq = $2`,
-        [id, seq],
-      );
-      if (rows.length > 0) yield rows[0].data;
+      for (let offset = 0, length = 1; offset < length; offset += chunkBytes) {
+        const rows: { chunk: Buffer; length: number }[] = await this.dataSource.query(
+          `SELECT substring(data FROM $3 FOR $4) AS chunk, octet_length(data) AS length
+           FROM import_file_chunks WHERE import_id = $1 AND seq = $2`,
+          [id, seq, offset + 1, chunkBytes],
+        );
+        if (rows.length === 0) break;
+        length = rows[0].length;
+        if (rows[0].chunk.length > 0) yield rows[0].chunk;
+      }
     }
   }
 
