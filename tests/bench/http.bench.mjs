@@ -6,8 +6,8 @@
 import { fork } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { startApi } from './lib/api-process.mjs';
-import { assert, compare, int, range, ratio, require, yesNo } from './lib/harness.mjs';
+import { HTTP_HEAP_ARGS, startApi } from './lib/api-process.mjs';
+import { assert, compareSides, int, range, ratio, require, yesNo } from './lib/harness.mjs';
 
 const autocannon = require('autocannon');
 const CONNECTIONS = 100;
@@ -97,6 +97,16 @@ function elapsed(result, profile) {
   return profile.autocannonRequests ? Math.max(result.duration, 0.01) : profile.autocannonSeconds;
 }
 
+/** An api that only serves HTTP, as `npm run start:http` starts it. */
+const startHttpApi = ({ db, queuePrefix, sink, env = {} }) =>
+  startApi({
+    databaseUrl: db.url,
+    queuePrefix,
+    smtpUrl: sink.url,
+    env: { WORKERS: 'off', ...env },
+    heapArgs: HTTP_HEAP_ARGS,
+  });
+
 const ok = (label) => (result) => {
   assert(
     result.errors === 0 && result.timeouts === 0,
@@ -128,16 +138,24 @@ export const http = {
   async run({ db, api, sink, profile, queuePrefix, seeded }) {
     const duration = profile.autocannonSeconds;
     const runFor = budget(profile);
+    // Ours is the api as it serves HTTP in production (`npm run start:http`, docker/compose.yml: WORKERS=off and the
+    // larger young generation); the one-process start (WORKERS=inline, the small young generation the workers need)
+    // is measured beside it in the same rounds.
     const bare = await startBare();
+    const httpOnly = await startHttpApi({ db, queuePrefix, sink });
     let live;
     try {
-      live = await compare({
+      live = await compareSides({
         runs: profile.runs,
         measure: (result) => perSecond(result, profile),
-        ours: { run: () => cannon({ url: `${api.base}/api/health/live`, ...runFor }), check: ok('live') },
-        raw: { run: () => cannon({ url: bare.url, ...runFor }), check: ok('bare') },
+        sides: {
+          ours: { run: () => cannon({ url: `${httpOnly.base}/api/health/live`, ...runFor }), check: ok('live') },
+          inline: { run: () => cannon({ url: `${api.base}/api/health/live`, ...runFor }), check: ok('live inline') },
+          raw: { run: () => cannon({ url: bare.url, ...runFor }), check: ok('bare') },
+        },
       });
     } finally {
+      await httpOnly.stop();
       await bare.stop();
     }
     // A user of its own, so this flood never touches the budget of the admin the other benchmarks use.
@@ -151,12 +169,7 @@ export const http = {
     });
     assert(created.status === 201, `user ${created.status} ${created.text}`);
     const employerOn = async (rateLimit, measure) => {
-      const own = await startApi({
-        databaseUrl: db.url,
-        queuePrefix,
-        smtpUrl: sink.url,
-        env: { RATE_LIMIT_PER_MINUTE: rateLimit },
-      });
+      const own = await startHttpApi({ db, queuePrefix, sink, env: { RATE_LIMIT_PER_MINUTE: rateLimit } });
       try {
         const login = await own.request('POST', '/api/auth/login', user);
         assert(login.status === 200, `login ${login.status}`);
@@ -258,12 +271,18 @@ export const http = {
 everything it has at the time of the run (request logging, metrics, throttling, auth …); bare = a \`node:http\` server
 answering the same small JSON, in a process of its own. Correctness: no errors, no timeouts, only 2xx answers.
 
-| | ours \`GET /api/health/live\` | bare \`node:http\` | ours/bare |
-|---|---|---|---|
-| requests per second | ${range(r.live.ours, int)} | ${range(r.live.raw, int)} | ${ratio(liveRatio)} (goal ≥ 0.6: ${yesNo(liveRatio >= 0.6)}) |
+Ours is the api as \`npm run start:http\` and docker/compose.yml run it to serve HTTP: \`WORKERS=off\` and
+\`${HTTP_HEAP_ARGS.join(' ')}\`. Beside it in the same rounds, the one-process start (\`npm start\`: \`WORKERS=inline\`, the
+workers' small young generation, see **Memory**).
+
+| \`GET /api/health/live\` | requests per second | of bare |
+|---|---|---|
+| ours, HTTP-only api | ${range(r.live.ours, int)} | ${ratio(liveRatio)} (goal ≥ 0.6: ${yesNo(liveRatio >= 0.6)}) |
+| one-process start | ${range(r.live.inline, int)} | ${ratio(r.live.inline.median / r.live.raw.median)} |
+| bare \`node:http\` | ${range(r.live.raw, int)} | |
 
 \`GET /api/employers/:id\` (a coordinator's bearer token, region scope, one employer with a contact), from one user,
-on an api of its own with \`RATE_LIMIT_PER_MINUTE=${HIGH_RATE_LIMIT}\` (the limiter runs, its Redis round trip included,
+on an HTTP-only api of its own with \`RATE_LIMIT_PER_MINUTE=${HIGH_RATE_LIMIT}\` (the limiter runs, its Redis round trip included,
 but never refuses; the default of 1,200 a minute per user would answer most of a flood with 429), one warm-up second, then one run of each:
 flat out, ${int(e.flatTotalRate)} requests per second were answered, ${int(e.maxRate)} per second of them with 2xx (p99 ${e.flatP99} ms${e.flatNon2xx ? `; **${int(e.flatNon2xx)} answers were 429**` : ''}).
 ${

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { hashPassword, TokenService, UserRepository } from '@app/auth';
@@ -55,6 +56,26 @@ describe('Request rate limit across api replicas', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     await viaFirst().expect(429);
+  });
+
+  it('should keep counting when Redis no longer holds the limiter script (a restart, SCRIPT FLUSH)', async () => {
+    // A caller without a valid token from an address of its own (limit 3), so no other test's budget is spent. Were
+    // the script not sent again, the limiter would fail open and the fourth request would pass too.
+    const anonymous = () =>
+      request(first.app.getHttpServer())
+        .get('/api/auth/me')
+        .set('Authorization', 'Bearer not-a-token')
+        .set('X-Forwarded-For', '198.51.100.23');
+    await anonymous().expect(401);
+    await anonymous().expect(401);
+    const redis = new Redis(first.config.redisUrl);
+    try {
+      await redis.script('FLUSH');
+    } finally {
+      await redis.quit();
+    }
+    await anonymous().expect(401);
+    await anonymous().expect(429);
   });
 
   it('should keep another user and the health probe going when one user is over the limit', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
@@ -27,6 +28,8 @@ if hits > tonumber(ARGV[3]) then
 end
 return { hits, left, 0, 0 }
 `;
+
+const INCREMENT_SHA = createHash('sha1').update(INCREMENT).digest('hex');
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -61,15 +64,11 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     // The hash tag keeps both keys in one Redis Cluster slot (a prefix's own {tag} wins when it has one).
     const base = `${this.prefix}:${throttlerName}:{${key}}`;
     try {
-      const [hits, left, blocked, blockLeft] = (await this.redis.eval(
-        INCREMENT,
-        2,
-        `${base}:hits`,
-        `${base}:blocked`,
+      const [hits, left, blocked, blockLeft] = await this.run(`${base}:hits`, `${base}:blocked`, [
         ttl,
         Math.max(blockDuration, 1),
         limit,
-      )) as [number, number, number, number];
+      ]);
       return {
         totalHits: hits,
         timeToExpire: Math.ceil(left / 1000),
@@ -83,6 +82,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         this.logger.warn(`Rate limit not checked, Redis did not answer: ${(error as Error).message}`);
       }
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  /**
+   * EVALSHA, so a request sends the script's hash instead of its text and Redis need not hash it again; after a
+   * Redis restart or SCRIPT FLUSH the script is gone (NOSCRIPT) and is sent once with EVAL.
+   */
+  private async run(hitsKey: string, blockedKey: string, args: number[]): Promise<[number, number, number, number]> {
+    try {
+      return (await this.redis.evalsha(INCREMENT_SHA, 2, hitsKey, blockedKey, ...args)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+    } catch (error) {
+      if (!(error as Error).message?.startsWith('NOSCRIPT')) throw error;
+      return (await this.redis.eval(INCREMENT, 2, hitsKey, blockedKey, ...args)) as [number, number, number, number];
     }
   }
 }

@@ -26,6 +26,7 @@ function setup(throttled: boolean, user: UserEntity | null) {
       return user;
     },
     findById: async () => user,
+    findSignInState: async () => user,
     update: async (_id: string, changes: UserChanges) => {
       updates.push(changes);
       return Object.assign(new UserEntity(), user, changes);

@@ -51,7 +51,7 @@ export class AuthService {
 
   /** The active user a verified token belongs to, or null (unknown, disabled or password changed since: the token is dead). */
   async principalFor(token: Pick<VerifiedToken, 'userId' | 'issuedAt'>): Promise<Principal | null> {
-    const user = await this.users.findById(token.userId);
+    const user = await this.users.findSignInState(token.userId);
     if (!user || user.disabledAt !== null || issuedBeforeChange(token.issuedAt, user.credentialsChangedAt)) return null;
     return toPrincipal(user);
   }

@@ -16,7 +16,7 @@ export function toUserView(user: UserEntity): UserView {
   };
 }
 
-export function toPrincipal(user: UserEntity): Principal {
+export function toPrincipal(user: Pick<UserEntity, 'id' | 'email' | 'name' | 'role' | 'regionIds'>): Principal {
   return { id: user.id, email: user.email, name: user.name, role: user.role, regionIds: [...user.regionIds] };
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from '../access/role';
+import type { UserEntity } from './user.entity';
 
 /** A user as the API shows it: never the password hash. */
 export interface UserView {
@@ -34,3 +35,9 @@ export interface UserChanges {
   passwordHash?: string;
   credentialsChangedAt?: Date;
 }
+
+/** The columns that decide whether a token still works and what its holder may do (read on every request). */
+export type UserSignInState = Pick<
+  UserEntity,
+  'id' | 'email' | 'name' | 'role' | 'regionIds' | 'disabledAt' | 'credentialsChangedAt'
+>;
