@@ -50,6 +50,14 @@ export class SendLedgerRepository {
     return this.db.query(`SELECT * FROM send_ledger WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  /** A batch's rows still open: `queued`, or `sending` when the job runs again after its worker died. */
+  async openInBatch(batchId: string): Promise<LedgerRow[]> {
+    return this.db.query(
+      `SELECT * FROM send_ledger WHERE batch_id = $1 AND status IN ('queued', 'sending') ORDER BY id`,
+      [batchId],
+    );
+  }
+
   /** The campaigns' status and cap, their rows locked (in id order, so batches cannot deadlock) so claims serialise. */
   async lockCampaigns(ids: string[]): Promise<Map<string, { status: string; max_per_hour: number | null }>> {
     const rows: { id: string; status: string; max_per_hour: number | null }[] = await this.db.query(
@@ -122,17 +130,26 @@ export class SendLedgerRepository {
     return rows[0] ?? null;
   }
 
-  /** Back to `queued`, due later (cap, pressure, paused campaign, retry). */
-  async requeue(id: string, dueAt: Date, changes: { pressure?: boolean; error?: string | null } = {}): Promise<void> {
+  /**
+   * Back to `queued`, due later (cap, pressure, paused campaign, send window): out of its batch, so the
+   * dispatcher stamps it into a new one when it is due. A retry (`keepBatch`) stays in its batch: the job's
+   * own retries, with their backoff and last attempt, try it again.
+   */
+  async requeue(
+    id: string,
+    dueAt: Date,
+    changes: { pressure?: boolean; error?: string | null; keepBatch?: boolean } = {},
+  ): Promise<void> {
     await this.db.query(
       `UPDATE send_ledger SET status = 'queued', due_at = $2, sending_at = NULL,
-         waiting_for_pressure = $3, last_error = coalesce($4, last_error)
+         waiting_for_pressure = $3, last_error = coalesce($4, last_error),
+         batch_id = CASE WHEN $5 THEN batch_id END
        WHERE id = $1`,
-      [id, dueAt, changes.pressure ?? false, changes.error ?? null],
+      [id, dueAt, changes.pressure ?? false, changes.error ?? null, changes.keepBatch ?? false],
     );
   }
 
-  /** Back to `queued`, due at once (a batch rolled back before its SMTP calls: nothing went out). */
+  /** Back to `queued` in its batch, due at once (a batch rolled back before its SMTP calls: nothing went out). */
   async requeueMany(ids: string[], dueAt: Date, error: string): Promise<void> {
     await this.db.query(
       `UPDATE send_ledger SET status = 'queued', due_at = $2, sending_at = NULL, waiting_for_pressure = false,
@@ -261,14 +278,21 @@ export class SendLedgerRepository {
   }
 
   /**
-   * Rows left in `sending` since before `claimedBefore`: their worker died mid-send, and BullMQ may have
-   * given up on the job (a job that stalled twice fails). Their jobs are added again, to settle them.
+   * The batches of rows left in `sending` since before `claimedBefore`: their worker died mid-send, and
+   * BullMQ may have given up on the job (a job that stalled twice fails). Their jobs are added again, to
+   * settle them. A row without a batch (claimed by a per-row job before batches) gets one of its own.
    */
-  async staleSending(claimedBefore: Date, limit: number): Promise<{ id: string }[]> {
-    return this.db.query(
-      `SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1 ORDER BY sending_at LIMIT $2`,
-      [claimedBefore, limit],
+  async staleSendingBatches(claimedBefore: Date, limit: number): Promise<string[]> {
+    const rows = updatedRows<{ batch_id: string }>(
+      await this.db.query(
+        `UPDATE send_ledger l SET batch_id = coalesce(l.batch_id, gen_random_uuid())
+         WHERE l.id IN (SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1
+                        ORDER BY sending_at LIMIT $2)
+         RETURNING l.batch_id`,
+        [claimedBefore, limit],
+      ),
     );
+    return [...new Set(rows.map((row) => row.batch_id))];
   }
 
   /** Whether the campaign's last `count` finished messages were all refused as `blocked`. */

@@ -22,6 +22,7 @@ import { SegmentFilterIndexes1764300010000 } from './1764300010000-segment-filte
 import { EmployerStageFirsts1764300011000 } from './1764300011000-employer-stage-firsts';
 import { EmployerTags1764300020000 } from './1764300020000-employer-tags';
 import { StageReportFacts1764300030000 } from './1764300030000-stage-report-facts';
+import { SendBatches1764300060000 } from './1764300060000-send-batches';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   EmployerStageFirsts1764300011000,
   EmployerTags1764300020000,
   StageReportFacts1764300030000,
+  SendBatches1764300060000,
 ];
