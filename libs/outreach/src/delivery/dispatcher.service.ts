@@ -82,16 +82,16 @@ export class DispatcherService {
     const inRedis = Object.values(counts).reduce((sum, n) => sum + n, 0) * EMAIL_BATCH;
     const room = { emails: MAX_EMAILS_IN_REDIS - inRedis };
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
-      const { steps, picked } = await this.transactions.run(() => this.batch(room));
-      added += await this.enqueueSteps(steps);
+      const { steps, batches, picked } = await this.transactions.run(() => this.batch(room));
+      added += (await this.enqueueBatches(batches)) + (await this.enqueueSteps(steps));
       if (picked < DISPATCH_BATCH || room.emails <= 0) break;
     }
-    added += await this.recover(MAX_EMAILS_IN_REDIS - inRedis);
+    added += await this.recover(room.emails);
     return added;
   }
 
-  /** Due enrolments move on; their e-mail steps enter the ledger (the batches are stamped in `recover`). */
-  private async batch(room: { emails: number }): Promise<{ steps: StepJob[]; picked: number }> {
+  /** Due enrolments move on; their e-mail steps enter the ledger in batches, one email-send job each. */
+  private async batch(room: { emails: number }): Promise<{ steps: StepJob[]; batches: BatchJob[]; picked: number }> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + DISPATCH_HORIZON_MS);
     const due = await this.progress.lockDue(horizon, DISPATCH_BATCH);
@@ -103,17 +103,26 @@ export class DispatcherService {
       if (next && 'sendAt' in next) emails.push(next);
       else if (next) steps.push(next);
     }
-    await this.ledger.insertMany(
-      emails.map(({ enrolment, sendAt }) => ({
+    // New rows enter the ledger already in their batches (in due order): no second write per row to stamp them.
+    emails.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
+    const batches: BatchJob[] = [];
+    const rows = emails.map(({ enrolment, sendAt }, k) => {
+      if (k % EMAIL_BATCH === 0) batches.push({ batchId: randomUUID(), delay: 0, fresh: true });
+      const batch = batches[batches.length - 1];
+      // The batch goes when its last row is due (a window opening): never early.
+      batch.delay = Math.max(batch.delay, sendAt.getTime() - now.getTime());
+      return {
         enrolmentId: enrolment.id,
         campaignId: enrolment.campaign_id,
         stepIndex: enrolment.current_step,
         contactId: enrolment.contact_id,
         dueAt: sendAt,
-      })),
-      now,
-    );
-    return { steps, picked: due.length };
+        batchId: batch.batchId,
+      };
+    });
+    // A row already there (the dispatcher ran twice) keeps its batch; its new batch's job then finds nothing.
+    await this.ledger.insertMany(rows, now);
+    return { steps, batches, picked: due.length };
   }
 
   private async step(
@@ -182,8 +191,8 @@ export class DispatcherService {
   }
 
   /**
-   * Stamps due rows into batches and adds their jobs (new rows, rows back from a wait, and after FLUSHALL or a
-   * crash the batches whose jobs were lost); retries blocked rows, settles stale sends, finishes campaigns.
+   * Stamps due rows back from a wait into batches and adds their jobs, and after FLUSHALL or a crash re-adds the
+   * jobs of batches still queued; retries blocked rows, settles stale sends, finishes campaigns.
    */
   private async recover(room: number): Promise<number> {
     const now = this.clock.now();

@@ -18,17 +18,24 @@ export class SendLedgerRepository {
    * the dispatcher ran twice) the one already there.
    */
   async insertMany(
-    rows: { enrolmentId: string; campaignId: string; stepIndex: number; contactId: string; dueAt: Date }[],
+    rows: {
+      enrolmentId: string;
+      campaignId: string;
+      stepIndex: number;
+      contactId: string;
+      dueAt: Date;
+      batchId: string | null;
+    }[],
     at: Date,
   ): Promise<Map<string, string>> {
     if (rows.length === 0) return new Map();
     const found: { id: string; enrolment_id: string }[] = await this.db.query(
       `WITH v AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::timestamptz[])
-           AS v(enrolment_id, campaign_id, step_index, contact_id, due_at)),
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::timestamptz[], $7::uuid[])
+           AS v(enrolment_id, campaign_id, step_index, contact_id, due_at, batch_id)),
        inserted AS (
-         INSERT INTO send_ledger (enrolment_id, campaign_id, step_index, contact_id, due_at, queued_at)
-         SELECT enrolment_id, campaign_id, step_index, contact_id, due_at, $6 FROM v
+         INSERT INTO send_ledger (enrolment_id, campaign_id, step_index, contact_id, due_at, queued_at, batch_id)
+         SELECT enrolment_id, campaign_id, step_index, contact_id, due_at, $6, batch_id FROM v
          ON CONFLICT ON CONSTRAINT send_ledger_enrolment_step DO NOTHING
          RETURNING id, enrolment_id)
        SELECT id, enrolment_id FROM inserted
@@ -41,6 +48,7 @@ export class SendLedgerRepository {
         rows.map((row) => row.contactId),
         rows.map((row) => row.dueAt),
         at,
+        rows.map((row) => row.batchId),
       ],
     );
     return new Map(found.map((row) => [row.enrolment_id, row.id]));
