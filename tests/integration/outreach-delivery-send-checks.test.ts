@@ -120,6 +120,29 @@ describe('delivery recovery and send-time checks', () => {
     expect(ledger.status).toBe('sent');
   }, 30_000);
 
+  it('should write due e-mail steps into the ledger in batches of 32 with one small job per batch', async () => {
+    const employers = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => insertEmployer(fixtureApp(), regionId, [`batched${n}@batched.example`])),
+    );
+    const step = { type: 'email', templateId: template, templateVersion: 1 };
+    const campaign = await runningCampaign(fixtureApp(), { regionId, senderId, steps: [step], employers });
+
+    await dispatcher.tick();
+
+    const batches: { batch_id: string; rows: number }[] = await db.query(
+      `SELECT batch_id, count(*)::int AS rows FROM send_ledger WHERE campaign_id = $1 GROUP BY batch_id ORDER BY 2 DESC`,
+      [campaign],
+    );
+    expect(batches.map((batch) => batch.rows)).toEqual([32, 8]);
+    for (const { batch_id: batchId } of batches) {
+      const job = await emailQueue.getJob(`batch-${batchId}`);
+      // Ids only: the payload is the batch id, whatever the batch holds.
+      expect(job?.data).toEqual({ batchId });
+      expect(JSON.stringify(job!.asJSON()).length).toBeLessThan(1_500);
+      await job!.remove();
+    }
+  }, 30_000);
+
   it('should stamp a queued row without a batch into a new batch job that sends it once', async () => {
     const row = await queuedRow('unbatched@lost.example');
 
