@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
 import { CohortReportRepository } from '../../libs/reporting/src/cohort-report.repository';
 import { FunnelReportRepository } from '../../libs/reporting/src/funnel-report.repository';
+import { COHORT_WINDOWS } from '../../libs/reporting/src/report.types';
 import { SORTED_STAY_PERCENTILES, STAY_PERCENTILES, wholeMonths } from '../../libs/reporting/src/stay-percentiles';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 
@@ -219,6 +220,11 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
       }
   });
 
+  it('should keep the windows the migration stores (3, 6, 12 months) equal to the windows the report shows', () => {
+    // employer_cohort_members stores the first window reached; a window added to the report needs a migration too.
+    expect(COHORT_WINDOWS.map(Number)).toEqual([3, 6, 12]);
+  });
+
   it('should count reached and cohorts of one region from the facts as the statements for several regions do', async () => {
     const funnels = new FunnelReportRepository(dataSource);
     const cohorts = new CohortReportRepository(dataSource);
@@ -236,6 +242,37 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
           expect(one.length).toBeGreaterThan(0);
           expect(one).toEqual(await cohorts.cohorts([regionId, emptyRegion], by, today));
         }
+  });
+
+  it('should keep a new member right when two transactions write its trajectories at once', async () => {
+    const { rows } = await db.query(
+      `INSERT INTO organisations (region_id, kind, name) VALUES ($1, 'employer', 'W') RETURNING id`,
+      [regions[0]],
+    );
+    const employerId = rows[0].id as string;
+    const other = new Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      // The first writer's trajectory stays uncommitted while the second writes a later one and commits.
+      await db.query('BEGIN');
+      await addTrajectory(employerId, regions[0], 'sw_internal', '2025-01-01');
+      const second = other.query(
+        `INSERT INTO trajectories (employer_id, region_id, route, candidate_ref, started_at)
+         VALUES ($1, $2, 'sw_secondment', 'c-race', '2025-03-01')`,
+        [employerId, regions[0]],
+      );
+      // Long enough for the second writer to reach its trigger and wait there (it cannot finish before the lock).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await db.query('COMMIT');
+      await second;
+    } finally {
+      await other.end();
+    }
+    const member = await db.query(`SELECT start::text FROM employer_cohort_members WHERE employer_id = $1`, [
+      employerId,
+    ]);
+    expect(member.rows).toEqual([{ start: '2025-01-01' }]);
+    await expectEqualToRaw();
   });
 
   it('should keep nothing of a rolled-back write', async () => {

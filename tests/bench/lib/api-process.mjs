@@ -43,8 +43,10 @@ export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {}, he
   // Seen as it arrives: the output keeps only its last 20 KB, and the start's log lines can follow the URL by more.
   let started = false;
   child.stdout.on('data', (chunk) => {
-    output = (output + chunk).slice(-20_000);
-    started ||= /URL: /.test(String(chunk));
+    const text = String(chunk);
+    // With the end of what came before: the URL line may arrive split over two chunks.
+    started ||= /URL: /.test(output.slice(-5) + text);
+    output = (output + text).slice(-20_000);
   });
   child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -7,8 +7,15 @@ const WINDOWS = [3, 6, 12];
 const WITHIN = (column: string) =>
   `CASE ${WINDOWS.map((n) => `WHEN ${column} <= (start + interval '${n} months')::date THEN ${n}`).join(' ')} END`;
 const COLUMNS = `region_id, employer_id, start, cohort_month, own_within, structural_within`;
-// A concurrent writer may have inserted the same employer's row after this statement's DELETE: its values are
-// recomputed from the same committed sources, so the latest computation wins.
+/**
+ * Advisory lock namespace (first key of pg_advisory_xact_lock(int, int)) for an employer's member rows. Two
+ * writers of one employer's sources each see only their own uncommitted rows: without the lock, the later
+ * upsert could overwrite the other's row with values computed without it. With it, the second waits for the
+ * first to commit, and its statements, each with a fresh snapshot (READ COMMITTED), then see both.
+ */
+const MEMBER_LOCK = 7201;
+// The lock makes concurrent upserts of one employer wait for each other; the conflict clause is for the rows of
+// an employer that a recompute's DELETE did not see yet (inserted and committed by another writer meanwhile).
 const UPSERT = `ON CONFLICT (region_id, employer_id) DO UPDATE SET start = excluded.start,
           cohort_month = excluded.cohort_month, own_within = excluded.own_within,
           structural_within = excluded.structural_within`;
@@ -72,6 +79,9 @@ export class CohortMembers1764300040000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION employer_cohort_members_recompute(touched uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
+        -- In employer order, so two writers of several employers cannot wait for each other in a circle.
+        PERFORM pg_advisory_xact_lock(${MEMBER_LOCK}, hashtext(e::text))
+        FROM (SELECT DISTINCT e FROM unnest(touched) e ORDER BY e) ordered;
         DELETE FROM employer_cohort_members WHERE employer_id = ANY(touched);
         INSERT INTO employer_cohort_members (${COLUMNS}) ${MEMBERS('employer_id = ANY(touched)')}
         ${UPSERT};
