@@ -1,6 +1,6 @@
 // Benchmark b: send throughput to a local SMTP sink (smtp-server, a process of its own). Ours = a launched
 // campaign on the built api: the dispatcher moves due steps into the email-send queue, each job claims its
-// batch's ledger rows, locks and re-checks the enrolments, renders the cached compiled template, sends over the pooled
+// ledger row, locks and re-checks the enrolment, renders the cached compiled template, sends over the pooled
 // SMTP transport and records the outcome. Raw = nodemailer's pool sending the same messages, built with a
 // Handlebars template compiled once; and the same pool sending MIME built beforehand.
 import {
@@ -242,7 +242,7 @@ export const send = {
       ],
       text: `One region (AM13) of ${int(r.contacts)} employers with one e-mailable primary contact each; one e-mail step, a send window open
 all day, no cap. Ours = \`POST /launch\` on the built api (\`WORKERS=inline\`, \`SMTP_URL\` = the sink), then everything
-the product does per message (dispatcher → one \`email-send\` job per batch of up to 32 ledger rows → claim
+the product does per message (dispatcher → \`email-send\` job, gathered with others into a batch of up to 32 → claim
 the ledger rows, lock and re-check the enrolments, suppression, basis and pressure, render the cached compiled template,
 send over nodemailer's pool, record); raw = the
 bench process sending the same messages through a nodemailer pool (same defaults: 5 connections) with at most 50

@@ -131,12 +131,7 @@ describe('Scenario 1: the worker is killed with SIGKILL at random moments', () =
     } finally {
       await queue.close();
     }
-    // One job per batch of ledger rows: the rows of the batches BullMQ gave up on.
-    const abandonedLedgerIds = (
-      await db.query<{ id: string }>(`SELECT id FROM send_ledger WHERE batch_id = ANY($1::uuid[])`, [
-        gaveUp.map((job) => (job.data as { batchId: string }).batchId),
-      ])
-    ).rows.map((row) => row.id);
+    const abandonedLedgerIds = gaveUp.map((job) => (job.data as { ledgerId: string }).ledgerId);
     await holder.query('ROLLBACK');
     await holder.end();
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -11,9 +10,8 @@ import { ensureWsp, insertEmployer, insertTemplateVersion, runningCampaign } fro
 const SECRET = 'integration-secret-that-is-long-enough-0123';
 
 /**
- * The send path takes a batch of ledger rows at once (one email-send job per batch the dispatcher stamped:
- * EmailSendService.sendStamped; sendBatch takes rows by id): a few statements per batch, yet every row judged
- * on its own and answered with its own result.
+ * The send path takes a batch of email-send jobs at once (EmailSendService.sendBatch): a few statements per
+ * batch, yet every row judged on its own and every job answered with its own result.
  */
 describe('delivery in batches', () => {
   let database: TestDatabase;
@@ -161,32 +159,6 @@ describe('delivery in batches', () => {
     expect(held).toMatchObject({ note: 'contact pressure' });
     const recorded = await ledger([first.rows[0].id, second.rows[0].id]);
     expect([...recorded.values()].map((row) => row.status).sort()).toEqual(['queued', 'sent']);
-  });
-
-  it('should send a stamped batch once, take a held row out of it and find nothing open when the job runs again', async () => {
-    const shared = await employers('stamped-pressure', 1);
-    const first = await queuedCampaign([...shared, ...(await employers('stamped', 3))]);
-    const second = await queuedCampaign(shared);
-    const batchId = randomUUID();
-    const ids = [...first.rows, ...second.rows].map((row) => row.id);
-    await db.query(`UPDATE send_ledger SET batch_id = $2 WHERE id = ANY($1::uuid[])`, [ids, batchId]);
-
-    const results = await sender.sendStamped(batchId, false);
-    const again = await sender.sendStamped(batchId, false);
-
-    expect(results.map((result) => result.kind).sort()).toEqual(['done', 'done', 'done', 'done', 'later']);
-    expect(again).toEqual([]);
-    for (const row of first.rows) expect(messagesTo(row.email)).toBe(1);
-    expect(messagesTo('stamped-pressure0@batch.example')).toBe(1);
-    // The held row waits unbatched: the dispatcher stamps it into a new batch when it is due.
-    const rows: { status: string; batch_id: string | null }[] = await db.query(
-      `SELECT status, batch_id FROM send_ledger WHERE id = ANY($1::uuid[]) ORDER BY status`,
-      [ids],
-    );
-    expect(rows).toEqual([
-      { status: 'queued', batch_id: null },
-      ...Array(4).fill({ status: 'sent', batch_id: batchId }),
-    ]);
   });
 
   it('should record what the server said again when the batch fails after its SMTP calls', async () => {

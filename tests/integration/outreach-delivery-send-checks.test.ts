@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -85,20 +84,18 @@ describe('delivery recovery and send-time checks', () => {
   const messagesTo = (email: string) => sink.messages.filter((m) => m.envelope.rcptTo[0] === email).length;
   const workerOptions = () => ({ connection: emailQueue.opts.connection, prefix: emailQueue.opts.prefix });
 
-  it('should re-add and send a queued row when its batch job is still kept in the failed set', async () => {
+  it('should re-add and send a queued row when its send job is still kept in the failed set', async () => {
     const row = await queuedRow('failed-job@lost.example');
-    const batchId = randomUUID();
-    await db.query(`UPDATE send_ledger SET batch_id = $2 WHERE id = $1`, [row.id, batchId]);
-    const jobId = `batch-${batchId}`;
-    // The batch's job failed all its attempts earlier (e.g. Redis trouble) and is kept in Redis under its deterministic id.
+    const jobId = `send-${row.id}`;
+    // The job failed all its attempts earlier (e.g. SMTP down) and is kept in Redis under its deterministic id.
     const failing = new Worker(
       QueueName.EmailSend,
       async () => {
-        throw new Error('redis trouble');
+        throw new Error('smtp down');
       },
       workerOptions(),
     );
-    await emailQueue.add('send', { batchId }, { jobId, attempts: 1 });
+    await emailQueue.add('send', { ledgerId: row.id }, { jobId, attempts: 1 });
     await eventually(async () => (await emailQueue.getJob(jobId))?.failedReason !== undefined, 10_000, 'failed job');
     await failing.close();
     expect(await (await emailQueue.getJob(jobId))!.getState()).toBe('failed');
@@ -108,7 +105,7 @@ describe('delivery recovery and send-time checks', () => {
     expect(['waiting', 'delayed']).toContain(await (await emailQueue.getJob(jobId))!.getState());
     const sending = new Worker(
       QueueName.EmailSend,
-      async (job) => sender.sendStamped((job.data as { batchId: string }).batchId, false),
+      async (job) => sender.send((job.data as { ledgerId: string }).ledgerId, false),
       workerOptions(),
     );
     try {
@@ -118,47 +115,6 @@ describe('delivery recovery and send-time checks', () => {
     }
     const [ledger] = await db.query(`SELECT status FROM send_ledger WHERE id = $1`, [row.id]);
     expect(ledger.status).toBe('sent');
-  }, 30_000);
-
-  it('should write due e-mail steps into the ledger in batches of 32 with one small job per batch', async () => {
-    const employers = await Promise.all(
-      Array.from({ length: 40 }, (_, n) => insertEmployer(fixtureApp(), regionId, [`batched${n}@batched.example`])),
-    );
-    const step = { type: 'email', templateId: template, templateVersion: 1 };
-    const campaign = await runningCampaign(fixtureApp(), { regionId, senderId, steps: [step], employers });
-
-    await dispatcher.tick();
-
-    const batches: { batch_id: string; rows: number }[] = await db.query(
-      `SELECT batch_id, count(*)::int AS rows FROM send_ledger WHERE campaign_id = $1 GROUP BY batch_id ORDER BY 2 DESC`,
-      [campaign],
-    );
-    expect(batches.map((batch) => batch.rows)).toEqual([32, 8]);
-    for (const { batch_id: batchId } of batches) {
-      const job = await emailQueue.getJob(`batch-${batchId}`);
-      // Ids only: the payload is the batch id, whatever the batch holds.
-      expect(job?.data).toEqual({ batchId });
-      expect(JSON.stringify(job!.asJSON()).length).toBeLessThan(1_500);
-      await job!.remove();
-    }
-  }, 30_000);
-
-  it('should stamp a queued row without a batch into a new batch job that sends it once', async () => {
-    const row = await queuedRow('unbatched@lost.example');
-
-    await dispatcher.tick();
-    await dispatcher.tick();
-
-    const [{ batch_id: batchId }] = await db.query(`SELECT batch_id FROM send_ledger WHERE id = $1`, [row.id]);
-    expect(batchId).not.toBeNull();
-    const job = await emailQueue.getJob(`batch-${batchId}`);
-    expect(job?.data).toEqual({ batchId });
-    const results = await sender.sendStamped(batchId, false);
-    const again = await sender.sendStamped(batchId, false);
-    expect(results.map((result) => result.kind)).toEqual(['done']);
-    expect(again).toEqual([]);
-    expect(messagesTo('unbatched@lost.example')).toBe(1);
-    await job!.remove();
   }, 30_000);
 
   it.each([

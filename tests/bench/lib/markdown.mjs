@@ -54,15 +54,15 @@ const CHANGES = `## Changes made for these benchmarks
   and random mixes.
 - HTTP: \`GET /api/employers/:id\` reads the employer with one plain statement instead of a TypeORM query builder and
   entity per request.
-- Send path: one email-send job per batch of up to 32 ledger rows (the dispatcher stamps \`send_ledger.batch_id\`;
-  the job's id and payload are the batch id; four batches in flight per worker, so several overlap). A batch costs about a dozen statements instead of about fifteen per message: one read of the rows, one
+- Send path: email-send jobs (still one per ledger row, with their own retries) are gathered into batches of up to
+  32 (\`MicroBatcher\`: a job waits at most 5 ms for others; 128 jobs in flight per worker, so several batches
+  overlap). A batch costs about a dozen statements instead of about fifteen per message: one read of the rows, one
   claim under the campaigns' locks, one \`FOR UPDATE\` read of every enrolment with all the send-time state, one
   suppression lookup, one pressure lock and lookup, one read of the render contexts, one \`sent\` record (the erased-
   recipient rule folded in), one move of the enrolments. Rows of one contact go to separate batches, so contact
   pressure is still judged one message at a time. html-to-text is compiled once instead of per message, and the
   Amsterdam offset is cached per UTC hour (\`Intl\` per call was 3% of the send path). The dispatcher writes a
-  batch's ledger rows in one statement, stamps the due rows into batches in one more, and adds the new batch jobs
-  in one round trip (\`addBulk\`).
+  batch's ledger rows in one statement and adds its Redis jobs 100 at a time.
 - Launch: 5,000 employers per batch instead of 1,000 (the per-batch locks and checkpoint cost a third of a large launch).
 - Memory: the api and the worker run with \`${HEAP_ARGS}\` (\`npm start\`, \`npm run start:worker\`,
   \`npm run demo\`, the Docker image's \`NODE_OPTIONS\`, and the bench's api: \`PRODUCTION_HEAP_ARGS\` in
@@ -75,7 +75,7 @@ const CHANGES = `## Changes made for these benchmarks
 - Already in place before issue 8, and kept: compiled templates cached per version (\`CompiledTemplateCache\`), one
   pooled SMTP transport per process, the launch streaming the segment in keyset batches with one set-based
   statement per batch, the import applying each batch set-based over a temporary table, the dispatcher keeping at
-  most 2,000 e-mails in Redis (ids only; since the send-batch change some 60 batch jobs).`;
+  most 2,000 e-mail jobs in Redis (ids only).`;
 
 /**
  * How the api's memory is measured and where the import's and the launch's memory goes. The figures of a

@@ -1,10 +1,11 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
-import { isUuid, QueueName } from '@app/core';
-import { DispatcherService } from './dispatcher.service';
+import { Clock, isUuid, QueueName } from '@app/core';
+import { DISPATCH_HORIZON_MS, DispatcherService } from './dispatcher.service';
 import { DISPATCH_JOB, EmailSendJobData, SequenceStepJobData } from './delivery.types';
-import { EmailSendService } from './email-send.service';
+import { EmailSendService, SendRequest } from './email-send.service';
+import { MicroBatcher } from './micro-batcher';
 import { SendResult } from './send-outcomes';
 import { TaskStepService } from './task-step.service';
 
@@ -13,12 +14,15 @@ export const DISPATCH_EVERY_MS = 2_000;
 /** How often a worker checks that the dispatch scheduler still exists (an emptied Redis heals within this). */
 export const SCHEDULER_CHECK_MS = 10_000;
 /**
- * Batch jobs one worker runs at once (each sends up to EMAIL_BATCH rows): four batches in flight let some wait
- * on SMTP while others are checked and recorded. Not more: a batch holds its enrolments locked until its
- * slowest message is through the 5-connection pool, and auto-pause (three `blocked` in a row) only stops
- * messages not yet in flight.
+ * Jobs one worker runs at once. They are gathered into batches of up to EMAIL_BATCH, so the database work is a
+ * few statements per batch; four batches in flight let some wait on SMTP while others are checked and recorded.
+ * Not more: a batch holds its enrolments locked until its slowest message is through the 5-connection pool, and
+ * auto-pause (three `blocked` in a row) only stops messages not yet in flight.
  */
-const EMAIL_BATCHES_IN_FLIGHT = 4;
+const EMAIL_CONCURRENCY = 128;
+export const EMAIL_BATCH = 32;
+/** How long a job waits for others to join its batch. */
+const EMAIL_BATCH_LINGER_MS = 5;
 
 @Processor(QueueName.Dispatch)
 export class DispatchProcessor extends WorkerHost {
@@ -39,36 +43,39 @@ export class DispatchProcessor extends WorkerHost {
   }
 }
 
-/**
- * One job per batch of ledger rows (the dispatcher stamps them): the job sends the batch's rows still open,
- * so running it again (a retry, a stalled job, a re-add) never sends a row twice. A row that must wait
- * (cap, pressure, send window) left the batch; the dispatcher stamps it into a new one when it is due.
- */
-@Processor(QueueName.EmailSend, { concurrency: EMAIL_BATCHES_IN_FLIGHT })
+@Processor(QueueName.EmailSend, { concurrency: EMAIL_CONCURRENCY })
 export class EmailSendProcessor extends WorkerHost {
   private readonly logger = new Logger('EmailSendProcessor');
+  private readonly batcher: MicroBatcher<SendRequest, SendResult>;
 
-  constructor(private readonly sender: EmailSendService) {
+  constructor(
+    sender: EmailSendService,
+    private readonly clock: Clock,
+  ) {
     super();
+    this.batcher = new MicroBatcher((requests) => sender.sendBatch(requests), {
+      maxSize: EMAIL_BATCH,
+      lingerMs: EMAIL_BATCH_LINGER_MS,
+    });
   }
 
   async process(job: Job<EmailSendJobData>, token?: string): Promise<string> {
-    const { batchId, ledgerId } = job.data ?? {};
+    if (!isUuid(job.data?.ledgerId)) throw new UnrecoverableError(`Job ${job.id} has a malformed payload`);
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    let results: SendResult[];
-    if (isUuid(batchId)) results = await this.sender.sendStamped(batchId, finalAttempt);
-    else if (isUuid(ledgerId)) results = [await this.sender.send(ledgerId, finalAttempt)];
-    else throw new UnrecoverableError(`Job ${job.id} has a malformed payload`);
-    // The rows settled stay settled: a retry of the job only finds those still open.
-    const retry = results.find((result) => result.kind === 'retry');
-    if (retry) throw retry.error;
-    const rechecks = results.flatMap((result) => (result.kind === 'recheck' ? [result.at.getTime()] : []));
-    if (rechecks.length > 0) {
-      // A row claimed moments ago by a job thought dead: look again once its claim counts as abandoned.
-      await job.moveToDelayed(Math.max(...rechecks), token);
+    const result = await this.batcher.call({ ledgerId: job.data.ledgerId, finalAttempt });
+    if (result.kind === 'retry') throw result.error;
+    if (result.kind === 'recheck') {
+      await job.moveToDelayed(result.at.getTime(), token);
       throw new DelayedError();
     }
-    return summary(results);
+    if (result.kind === 'later') {
+      // Cap or contact pressure: the ledger row is back to `queued` with its due time. Soon: the same job
+      // waits; later: Redis lets go and the dispatcher adds the job again when the row is nearly due.
+      if (result.at.getTime() - this.clock.now().getTime() > DISPATCH_HORIZON_MS) return `${result.note}: later`;
+      await job.moveToDelayed(result.at.getTime(), token);
+      throw new DelayedError();
+    }
+    return result.note;
   }
 
   /** Redis trouble (e.g. keys deleted under a running job) is logged; the dispatcher rebuilds lost work. */
@@ -76,16 +83,6 @@ export class EmailSendProcessor extends WorkerHost {
   onError(error: Error): void {
     this.logger.warn(`Worker error: ${error.message}`);
   }
-}
-
-/** "sent 30, later 2" for the job's return value. */
-function summary(results: SendResult[]): string {
-  const counts = new Map<string, number>();
-  for (const result of results) {
-    const key = result.kind === 'done' ? result.note.split(/[: ]/)[0] : result.kind;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].map(([key, count]) => `${key} ${count}`).join(', ') || 'nothing open';
 }
 
 @Processor(QueueName.SequenceStep)

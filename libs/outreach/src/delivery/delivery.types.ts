@@ -14,13 +14,9 @@ export const LEDGER_STATUSES = [
 ] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 
-/**
- * Payloads are ids only (Redis keeps them in clear text). An email-send job sends a batch of ledger rows
- * (`send_ledger.batch_id`); `ledgerId` is the one-row job of releases before batches, still run if found.
- */
+/** Payloads are ids only (Redis keeps them in clear text). */
 export interface EmailSendJobData {
-  batchId?: string;
-  ledgerId?: string;
+  ledgerId: string;
 }
 
 export interface SequenceStepJobData {
@@ -33,7 +29,7 @@ export const EMAIL_SEND_JOB = 'send';
 export const SEQUENCE_STEP_JOB = 'step';
 
 /** Deterministic job ids (`-`, never `:`): adding one that still exists is a no-op. */
-export const emailSendJobId = (batchId: string) => `batch-${batchId}`;
+export const emailSendJobId = (ledgerId: string) => `send-${ledgerId}`;
 export const sequenceStepJobId = (enrolmentId: string, index: number) => `step-${enrolmentId}-${index}`;
 
 export interface LedgerRow {
@@ -48,7 +44,6 @@ export interface LedgerRow {
   attempts: number;
   due_at: Date;
   sending_at: Date | null;
-  batch_id: string | null;
 }
 
 /** An active enrolment that the dispatcher locked, with what its campaign and region say. */

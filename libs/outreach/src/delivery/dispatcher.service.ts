@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -14,11 +13,9 @@ export const DISPATCH_HORIZON_MS = 10_000;
 /** Enrolments per batch (one transaction each); a tick runs a few batches at most. */
 export const DISPATCH_BATCH = 500;
 const MAX_BATCHES_PER_TICK = 4;
-/** Ledger rows per email-send job: the send path's database work is a few statements per batch. */
-export const EMAIL_BATCH = 32;
-/** At most this many e-mails (in batch jobs) wait in Redis; the rest of a campaign stays in PostgreSQL. */
+/** At most this many e-mail jobs wait in Redis; the rest of a campaign stays in PostgreSQL. */
 export const MAX_EMAILS_IN_REDIS = 2_000;
-/** A batch whose rows are still queued this long after it was stamped gets its job again (it may be gone). */
+/** A queued row older than this without being sent is re-added to Redis (its job may be gone). */
 const STALE_QUEUED_MS = 20_000;
 /** A row in `sending` this long means its worker died mid-send: the outcome is unknown. */
 const STALE_SENDING_MS = 10 * 60_000;
@@ -36,16 +33,11 @@ interface Budget {
   retryAt: Date;
 }
 
-interface StepJob {
-  enrolmentId: string;
-  index: number;
-}
-
-/** An email-send job: a batch of ledger rows; `fresh` when its id is new (no job can exist under it yet). */
-interface BatchJob {
-  batchId: string;
+interface Enqueue {
+  queue: 'email' | 'step';
+  id: string;
+  index?: number;
   delay: number;
-  fresh: boolean;
 }
 
 /** An e-mail step that enters the ledger now (rows are written in one statement per batch). */
@@ -53,6 +45,9 @@ interface DueEmail {
   enrolment: DueEnrolment;
   sendAt: Date;
 }
+
+/** Jobs added to Redis at once: their round trips overlap instead of queueing one after another. */
+const ENQUEUE_IN_PARALLEL = 100;
 
 /**
  * The `dispatch` job (architecture.md "Queues"): moves due steps from the database into `email-send`
@@ -76,53 +71,46 @@ export class DispatcherService {
   /** One tick; returns how many jobs it added. */
   async tick(): Promise<number> {
     let added = 0;
-    // Back-pressure: while the senders are behind, new e-mails wait in the database, not in Redis. A batch
-    // job counts as full.
+    // Back-pressure: while the senders are behind, new e-mails wait in the database, not in Redis.
     const counts = await this.emailQueue.getJobCounts('waiting', 'delayed', 'prioritized');
-    const inRedis = Object.values(counts).reduce((sum, n) => sum + n, 0) * EMAIL_BATCH;
-    const room = { emails: MAX_EMAILS_IN_REDIS - inRedis };
+    const room = { emails: MAX_EMAILS_IN_REDIS - Object.values(counts).reduce((sum, n) => sum + n, 0) };
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
-      const { steps, batches, picked } = await this.transactions.run(() => this.batch(room));
-      added += (await this.enqueueBatches(batches)) + (await this.enqueueSteps(steps));
+      const { jobs, picked } = await this.transactions.run(() => this.batch(room));
+      added += await this.enqueue(jobs);
       if (picked < DISPATCH_BATCH || room.emails <= 0) break;
     }
-    added += await this.recover(room.emails);
+    added += await this.recover();
     return added;
   }
 
-  /** Due enrolments move on; their e-mail steps enter the ledger in batches, one email-send job each. */
-  private async batch(room: { emails: number }): Promise<{ steps: StepJob[]; batches: BatchJob[]; picked: number }> {
+  private async batch(room: { emails: number }): Promise<{ jobs: Enqueue[]; picked: number }> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + DISPATCH_HORIZON_MS);
     const due = await this.progress.lockDue(horizon, DISPATCH_BATCH);
-    const steps: StepJob[] = [];
+    const jobs: Enqueue[] = [];
     const emails: DueEmail[] = [];
     const budgets = new Map<string, Budget>();
     for (const enrolment of due) {
       const next = await this.step(enrolment, now, horizon, budgets, room);
       if (next && 'sendAt' in next) emails.push(next);
-      else if (next) steps.push(next);
+      else if (next) jobs.push(next);
     }
-    // New rows enter the ledger already in their batches (in due order): no second write per row to stamp them.
-    emails.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
-    const batches: BatchJob[] = [];
-    const rows = emails.map(({ enrolment, sendAt }, k) => {
-      if (k % EMAIL_BATCH === 0) batches.push({ batchId: randomUUID(), delay: 0, fresh: true });
-      const batch = batches[batches.length - 1];
-      // The batch goes when its last row is due (a window opening): never early.
-      batch.delay = Math.max(batch.delay, sendAt.getTime() - now.getTime());
-      return {
+    const ledgerIds = await this.ledger.insertMany(
+      emails.map(({ enrolment, sendAt }) => ({
         enrolmentId: enrolment.id,
         campaignId: enrolment.campaign_id,
         stepIndex: enrolment.current_step,
         contactId: enrolment.contact_id,
         dueAt: sendAt,
-        batchId: batch.batchId,
-      };
-    });
-    // A row already there (the dispatcher ran twice) keeps its batch; its new batch's job then finds nothing.
-    await this.ledger.insertMany(rows, now);
-    return { steps, batches, picked: due.length };
+      })),
+      now,
+    );
+    for (const { enrolment, sendAt } of emails) {
+      const ledgerId = ledgerIds.get(enrolment.id);
+      // Always there (the enrolment is locked, so no one else wrote its row meanwhile); else the next tick finds it.
+      if (ledgerId) jobs.push({ queue: 'email', id: ledgerId, delay: Math.max(0, sendAt.getTime() - now.getTime()) });
+    }
+    return { jobs, picked: due.length };
   }
 
   private async step(
@@ -131,7 +119,7 @@ export class DispatcherService {
     horizon: Date,
     budgets: Map<string, Budget>,
     room: { emails: number },
-  ): Promise<StepJob | DueEmail | null> {
+  ): Promise<Enqueue | DueEmail | null> {
     const step = enrolment.steps[enrolment.current_step];
     const count = enrolment.steps.length;
     if (!step) {
@@ -147,7 +135,7 @@ export class DispatcherService {
     }
     if (step.type === 'task') {
       await this.progress.postpone(enrolment.id, new Date(now.getTime() + TASK_LEASE_MS), now);
-      return { enrolmentId: enrolment.id, index: enrolment.current_step };
+      return { queue: 'step', id: enrolment.id, index: enrolment.current_step, delay: 0 };
     }
     if (room.emails <= 0) return null; // left due: a later tick takes it
     const sendAt = calendar.nextSendTime(
@@ -190,74 +178,64 @@ export class DispatcherService {
     return null;
   }
 
-  /**
-   * Stamps due rows back from a wait into batches and adds their jobs, and after FLUSHALL or a crash re-adds the
-   * jobs of batches still queued; retries blocked rows, settles stale sends, finishes campaigns.
-   */
-  private async recover(room: number): Promise<number> {
+  /** After FLUSHALL or a crash: re-add lost jobs, retry blocked rows, settle stale sends, finish campaigns. */
+  private async recover(): Promise<number> {
     const now = this.clock.now();
-    const batchIds = Array.from({ length: Math.ceil(Math.max(0, room) / EMAIL_BATCH) }, () => randomUUID());
-    const batches = await this.transactions.run(async () => {
+    const stale = await this.transactions.run(async () => {
       const settled = await this.progress.reviveBlockedAndStale(now, new Date(now.getTime() - STALE_SENDING_MS));
       for (const row of settled) {
         await this.progress.moveTo(row.enrolment_id, row.step_index + 1, row.step_count, now, now, now);
       }
       await this.progress.completeFinishedCampaigns(now);
-      return this.progress.stampBatches(
+      return this.progress.staleQueued(
         new Date(now.getTime() - STALE_QUEUED_MS),
         new Date(now.getTime() + DISPATCH_HORIZON_MS),
         now,
-        room,
-        EMAIL_BATCH,
-        batchIds,
+        DISPATCH_BATCH,
       );
     });
-    // A job re-added for rows still `sending` settles them `unknown` (see EmailSendService), or finds their
+    // A job re-added for a row still `sending` settles it `unknown` (see EmailSendService), or finds its
     // worker alive; a job still pending in Redis is left as it is.
-    const abandoned = await this.ledger.staleSendingBatches(
-      new Date(now.getTime() - ABANDONED_SENDING_MS),
-      DISPATCH_BATCH,
-    );
-    return this.enqueueBatches([
-      // The batch goes when its last row is due (a window opening, a cap freeing up): never early.
-      ...batches.map((batch) => ({
-        batchId: batch.batch_id,
-        delay: Math.max(0, new Date(batch.due_at).getTime() - now.getTime()),
-        fresh: batch.fresh,
+    const abandoned = await this.ledger.staleSending(new Date(now.getTime() - ABANDONED_SENDING_MS), DISPATCH_BATCH);
+    return this.enqueue([
+      ...stale.map((row) => ({
+        queue: 'email' as const,
+        id: row.id,
+        delay: Math.max(0, row.due_at.getTime() - now.getTime()),
       })),
-      ...abandoned.map((batchId) => ({ batchId, delay: 0, fresh: false })),
+      ...abandoned.map((row) => ({ queue: 'email' as const, id: row.id, delay: 0 })),
     ]);
   }
 
-  private async enqueueBatches(jobs: BatchJob[]): Promise<number> {
-    const data = (job: BatchJob) => ({
-      name: EMAIL_SEND_JOB,
-      data: { batchId: job.batchId },
-      opts: { jobId: emailSendJobId(job.batchId), delay: job.delay, removeOnComplete: true },
-    });
-    // A new batch id has no job yet: added in one round trip.
-    const fresh = jobs.filter((job) => job.fresh);
-    if (fresh.length > 0) await this.emailQueue.addBulk(fresh.map(data));
-    // Each other through `addUnlessPending`: a failed job still kept in Redis under the same id would make a
-    // plain add a no-op, and the rows would stay `queued` for ever.
-    for (const job of jobs.filter((job) => !job.fresh)) {
-      const { name, data: payload, opts } = data(job);
-      await addUnlessPending(this.emailQueue, name, payload, opts);
+  private async enqueue(jobs: Enqueue[]): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const emails = jobs.filter((job) => job.queue === 'email');
+    const steps = jobs.filter((job) => job.queue === 'step');
+    // Each through `addUnlessPending`: a failed job still kept in Redis under the same id would make a
+    // plain add a no-op, and the row would stay `queued` for ever.
+    for (let start = 0; start < emails.length; start += ENQUEUE_IN_PARALLEL) {
+      await Promise.all(
+        emails
+          .slice(start, start + ENQUEUE_IN_PARALLEL)
+          .map((job) =>
+            addUnlessPending(
+              this.emailQueue,
+              EMAIL_SEND_JOB,
+              { ledgerId: job.id },
+              { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
+            ),
+          ),
+      );
     }
-    if (jobs.length > 0) this.logger.debug(`Queued ${jobs.length} e-mail batch(es)`);
-    return jobs.length;
-  }
-
-  private async enqueueSteps(steps: StepJob[]): Promise<number> {
-    for (const step of steps) {
+    for (const job of steps) {
       await addUnlessPending(
         this.stepQueue,
         SEQUENCE_STEP_JOB,
-        { enrolmentId: step.enrolmentId, stepIndex: step.index },
-        { jobId: sequenceStepJobId(step.enrolmentId, step.index), removeOnComplete: true },
+        { enrolmentId: job.id, stepIndex: job.index! },
+        { jobId: sequenceStepJobId(job.id, job.index!), removeOnComplete: true },
       );
     }
-    if (steps.length > 0) this.logger.debug(`Queued ${steps.length} step(s)`);
-    return steps.length;
+    this.logger.debug(`Queued ${emails.length} e-mail(s) and ${steps.length} step(s)`);
+    return jobs.length;
   }
 }

@@ -85,23 +85,10 @@ export class EmailSendService {
     return result;
   }
 
-  /** The email-send job of a batch (the dispatcher stamped its rows): its rows still open, one result each. */
-  async sendStamped(batchId: string, finalAttempt: boolean): Promise<SendResult[]> {
-    const rows = await this.ledger.openInBatch(batchId);
-    return this.sendRows(
-      rows.map((row) => ({ ledgerId: row.id, finalAttempt })),
-      rows,
-    );
-  }
-
   /** One result per request, in the same order. */
   async sendBatch(requests: SendRequest[]): Promise<SendResult[]> {
-    return this.sendRows(requests, await this.ledger.findMany(requests.map((r) => r.ledgerId)));
-  }
-
-  private async sendRows(requests: SendRequest[], found: LedgerRow[]): Promise<SendResult[]> {
     const results: SendResult[] = new Array<SendResult>(requests.length);
-    const rows = new Map(found.map((row) => [row.id, row]));
+    const rows = new Map((await this.ledger.findMany(requests.map((r) => r.ledgerId))).map((row) => [row.id, row]));
     const queued: Item[] = [];
     const nextRound: number[] = [];
     const contacts = new Set<string>();

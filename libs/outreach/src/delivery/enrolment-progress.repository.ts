@@ -123,36 +123,18 @@ export class EnrolmentProgressRepository {
     return rows.length;
   }
 
-  /**
-   * Due queued rows of running campaigns into batches of up to `size`, in due order (the email-send job is
-   * per batch): rows without a batch (new, or back from a wait) get new batch ids from `batchIds`; rows whose
-   * batch is older than `staleBefore` and still queued keep their batch, whose job may be lost (e.g. Redis
-   * emptied) and is added again. Each batch is returned once, with when its last row is due.
-   */
-  async stampBatches(
-    staleBefore: Date,
-    until: Date,
-    at: Date,
-    limit: number,
-    size: number,
-    batchIds: string[],
-  ): Promise<{ batch_id: string; due_at: Date; fresh: boolean }[]> {
-    if (limit <= 0) return [];
-    return this.db.query(
-      `WITH picked AS (
-         SELECT l2.id, l2.due_at, l2.batch_id IS NULL AS fresh
-         FROM send_ledger l2 JOIN campaigns c ON c.id = l2.campaign_id AND c.status = 'running'
-         WHERE l2.status = 'queued' AND l2.due_at <= $2 AND (l2.batch_id IS NULL OR l2.queued_at < $1)
-         ORDER BY l2.due_at LIMIT $4 FOR UPDATE OF l2 SKIP LOCKED),
-       numbered AS (
-         SELECT id, fresh, (row_number() OVER (PARTITION BY fresh ORDER BY due_at, id) - 1) / $5 AS n FROM picked),
-       stamped AS (
-         UPDATE send_ledger l SET queued_at = $3,
-           batch_id = CASE WHEN numbered.fresh THEN ($6::uuid[])[(numbered.n + 1)::int] ELSE l.batch_id END
-         FROM numbered WHERE l.id = numbered.id
-         RETURNING l.batch_id, l.due_at, numbered.fresh)
-       SELECT batch_id, max(due_at) AS due_at, bool_and(fresh) AS fresh FROM stamped GROUP BY batch_id`,
-      [staleBefore, until, at, limit, size, batchIds],
+  /** Queued ledger rows whose job may be lost (e.g. Redis emptied): older than `staleBefore`, due by `until`. */
+  async staleQueued(staleBefore: Date, until: Date, at: Date, limit: number): Promise<{ id: string; due_at: Date }[]> {
+    return updatedRows(
+      await this.db.query(
+        `UPDATE send_ledger l SET queued_at = $3
+       WHERE l.id IN (
+         SELECT l2.id FROM send_ledger l2 JOIN campaigns c ON c.id = l2.campaign_id AND c.status = 'running'
+         WHERE l2.status = 'queued' AND l2.queued_at < $1 AND l2.due_at <= $2
+         ORDER BY l2.due_at LIMIT $4 FOR UPDATE OF l2 SKIP LOCKED)
+       RETURNING l.id, l.due_at`,
+        [staleBefore, until, at, limit],
+      ),
     );
   }
 
@@ -166,8 +148,7 @@ export class EnrolmentProgressRepository {
     sendingBefore: Date,
   ): Promise<{ enrolment_id: string; step_index: number; step_count: number }[]> {
     await this.db.query(
-      `UPDATE send_ledger l SET status = 'queued', queued_at = $1::timestamptz - interval '1 hour', due_at = $1,
-         batch_id = NULL
+      `UPDATE send_ledger l SET status = 'queued', queued_at = $1::timestamptz - interval '1 hour', due_at = $1
        FROM campaigns c
        WHERE c.id = l.campaign_id AND c.status = 'running' AND l.status = 'blocked' AND l.sent_at IS NULL
          AND (l.finished_at < c.updated_at OR l.finished_at < $1::timestamptz - interval '1 hour')`,

@@ -18,24 +18,17 @@ export class SendLedgerRepository {
    * the dispatcher ran twice) the one already there.
    */
   async insertMany(
-    rows: {
-      enrolmentId: string;
-      campaignId: string;
-      stepIndex: number;
-      contactId: string;
-      dueAt: Date;
-      batchId: string | null;
-    }[],
+    rows: { enrolmentId: string; campaignId: string; stepIndex: number; contactId: string; dueAt: Date }[],
     at: Date,
   ): Promise<Map<string, string>> {
     if (rows.length === 0) return new Map();
     const found: { id: string; enrolment_id: string }[] = await this.db.query(
       `WITH v AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::timestamptz[], $7::uuid[])
-           AS v(enrolment_id, campaign_id, step_index, contact_id, due_at, batch_id)),
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::timestamptz[])
+           AS v(enrolment_id, campaign_id, step_index, contact_id, due_at)),
        inserted AS (
-         INSERT INTO send_ledger (enrolment_id, campaign_id, step_index, contact_id, due_at, queued_at, batch_id)
-         SELECT enrolment_id, campaign_id, step_index, contact_id, due_at, $6, batch_id FROM v
+         INSERT INTO send_ledger (enrolment_id, campaign_id, step_index, contact_id, due_at, queued_at)
+         SELECT enrolment_id, campaign_id, step_index, contact_id, due_at, $6 FROM v
          ON CONFLICT ON CONSTRAINT send_ledger_enrolment_step DO NOTHING
          RETURNING id, enrolment_id)
        SELECT id, enrolment_id FROM inserted
@@ -48,7 +41,6 @@ export class SendLedgerRepository {
         rows.map((row) => row.contactId),
         rows.map((row) => row.dueAt),
         at,
-        rows.map((row) => row.batchId),
       ],
     );
     return new Map(found.map((row) => [row.enrolment_id, row.id]));
@@ -56,14 +48,6 @@ export class SendLedgerRepository {
 
   async findMany(ids: string[]): Promise<LedgerRow[]> {
     return this.db.query(`SELECT * FROM send_ledger WHERE id = ANY($1::uuid[])`, [ids]);
-  }
-
-  /** A batch's rows still open: `queued`, or `sending` when the job runs again after its worker died. */
-  async openInBatch(batchId: string): Promise<LedgerRow[]> {
-    return this.db.query(
-      `SELECT * FROM send_ledger WHERE batch_id = $1 AND status IN ('queued', 'sending') ORDER BY id`,
-      [batchId],
-    );
   }
 
   /** The campaigns' status and cap, their rows locked (in id order, so batches cannot deadlock) so claims serialise. */
@@ -138,26 +122,17 @@ export class SendLedgerRepository {
     return rows[0] ?? null;
   }
 
-  /**
-   * Back to `queued`, due later (cap, pressure, paused campaign, send window): out of its batch, so the
-   * dispatcher stamps it into a new one when it is due. A retry (`keepBatch`) stays in its batch: the job's
-   * own retries, with their backoff and last attempt, try it again.
-   */
-  async requeue(
-    id: string,
-    dueAt: Date,
-    changes: { pressure?: boolean; error?: string | null; keepBatch?: boolean } = {},
-  ): Promise<void> {
+  /** Back to `queued`, due later (cap, pressure, paused campaign, retry). */
+  async requeue(id: string, dueAt: Date, changes: { pressure?: boolean; error?: string | null } = {}): Promise<void> {
     await this.db.query(
       `UPDATE send_ledger SET status = 'queued', due_at = $2, sending_at = NULL,
-         waiting_for_pressure = $3, last_error = coalesce($4, last_error),
-         batch_id = CASE WHEN $5 THEN batch_id END
+         waiting_for_pressure = $3, last_error = coalesce($4, last_error)
        WHERE id = $1`,
-      [id, dueAt, changes.pressure ?? false, changes.error ?? null, changes.keepBatch ?? false],
+      [id, dueAt, changes.pressure ?? false, changes.error ?? null],
     );
   }
 
-  /** Back to `queued` in its batch, due at once (a batch rolled back before its SMTP calls: nothing went out). */
+  /** Back to `queued`, due at once (a batch rolled back before its SMTP calls: nothing went out). */
   async requeueMany(ids: string[], dueAt: Date, error: string): Promise<void> {
     await this.db.query(
       `UPDATE send_ledger SET status = 'queued', due_at = $2, sending_at = NULL, waiting_for_pressure = false,
@@ -286,21 +261,14 @@ export class SendLedgerRepository {
   }
 
   /**
-   * The batches of rows left in `sending` since before `claimedBefore`: their worker died mid-send, and
-   * BullMQ may have given up on the job (a job that stalled twice fails). Their jobs are added again, to
-   * settle them. A row without a batch (claimed by a per-row job before batches) gets one of its own.
+   * Rows left in `sending` since before `claimedBefore`: their worker died mid-send, and BullMQ may have
+   * given up on the job (a job that stalled twice fails). Their jobs are added again, to settle them.
    */
-  async staleSendingBatches(claimedBefore: Date, limit: number): Promise<string[]> {
-    const rows = updatedRows<{ batch_id: string }>(
-      await this.db.query(
-        `UPDATE send_ledger l SET batch_id = coalesce(l.batch_id, gen_random_uuid())
-         WHERE l.id IN (SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1
-                        ORDER BY sending_at LIMIT $2)
-         RETURNING l.batch_id`,
-        [claimedBefore, limit],
-      ),
+  async staleSending(claimedBefore: Date, limit: number): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT id FROM send_ledger WHERE status = 'sending' AND sending_at < $1 ORDER BY sending_at LIMIT $2`,
+      [claimedBefore, limit],
     );
-    return [...new Set(rows.map((row) => row.batch_id))];
   }
 
   /** Whether the campaign's last `count` finished messages were all refused as `blocked`. */

@@ -104,7 +104,7 @@ export class SendOutcomes {
     switch (outcome.kind) {
       case 'retry':
         if (!failure.finalAttempt) {
-          await this.ledger.requeue(row.id, now, { error: outcome.detail, keepBatch: true });
+          await this.ledger.requeue(row.id, now, { error: outcome.detail });
           return { kind: 'retry', error };
         }
         return this.finishFailed(failure, 'failed', outcome.detail, `failed after retries: ${outcome.detail}`, now);

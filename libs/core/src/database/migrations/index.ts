@@ -25,7 +25,6 @@ import { StageReportFacts1764300030000 } from './1764300030000-stage-report-fact
 import { CohortMembers1764300040000 } from './1764300040000-cohort-members';
 import { StayLengthCounts1764300041000 } from './1764300041000-stay-length-counts';
 import { TrajectoriesStoppedIndex1764300042000 } from './1764300042000-trajectories-stopped-index';
-import { SendBatches1764300060000 } from './1764300060000-send-batches';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -56,5 +55,4 @@ export const MIGRATIONS = [
   CohortMembers1764300040000,
   StayLengthCounts1764300041000,
   TrajectoriesStoppedIndex1764300042000,
-  SendBatches1764300060000,
 ];
