@@ -275,6 +275,25 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
     await expectEqualToRaw();
   });
 
+  it('should write one statement touching 60,000 employers without running out of locks', async () => {
+    // One advisory lock per employer would need more than PostgreSQL's shared lock table holds (64 per connection
+    // by default); employers share a bounded set of lock buckets.
+    const { rows } = await db.query(
+      `WITH e AS (INSERT INTO organisations (region_id, kind, name)
+                  SELECT $1, 'employer', 'Bulk' FROM generate_series(1, 60000) RETURNING id)
+       INSERT INTO stage_changes (employer_id, region_id, to_stage, at, cause)
+       SELECT id, $1, 'sw_pilot', '2025-05-01T10:00:00Z', 'override' FROM e RETURNING employer_id`,
+      [regions[1]],
+    );
+    expect(rows).toHaveLength(60_000);
+    const members = await db.query(
+      `SELECT count(*)::int AS n FROM employer_cohort_members m JOIN organisations o ON o.id = m.employer_id
+       WHERE o.name = 'Bulk' AND m.start = '2025-05-01'`,
+    );
+    expect(members.rows).toEqual([{ n: 60_000 }]);
+    await expectEqualToRaw();
+  });
+
   it('should keep nothing of a rolled-back write', async () => {
     const before = await expectEqualToRaw();
     await db.query('BEGIN');

@@ -8,12 +8,15 @@ const WITHIN = (column: string) =>
   `CASE ${WINDOWS.map((n) => `WHEN ${column} <= (start + interval '${n} months')::date THEN ${n}`).join(' ')} END`;
 const COLUMNS = `region_id, employer_id, start, cohort_month, own_within, structural_within`;
 /**
- * Advisory lock namespace (first key of pg_advisory_xact_lock(int, int)) for an employer's member rows. Two
- * writers of one employer's sources each see only their own uncommitted rows: without the lock, the later
+ * Advisory lock namespace (first key of pg_advisory_xact_lock(int, int)) for employers' member rows. Two
+ * writers of one employer's sources each see only their own uncommitted rows: without a lock, the later
  * upsert could overwrite the other's row with values computed without it. With it, the second waits for the
  * first to commit, and its statements, each with a fresh snapshot (READ COMMITTED), then see both.
+ * Employers share MEMBER_LOCK_BUCKETS locks (by hash), so a statement touching 50,000 employers takes at most
+ * that many, not one each: PostgreSQL's lock table (max_locks_per_transaction) would run out.
  */
 const MEMBER_LOCK = 7201;
+const MEMBER_LOCK_BUCKETS = 64;
 // The lock makes concurrent upserts of one employer wait for each other; the conflict clause is for the rows of
 // an employer that a recompute's DELETE did not see yet (inserted and committed by another writer meanwhile).
 const UPSERT = `ON CONFLICT (region_id, employer_id) DO UPDATE SET start = excluded.start,
@@ -79,9 +82,10 @@ export class CohortMembers1764300040000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION employer_cohort_members_recompute(touched uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        -- In employer order, so two writers of several employers cannot wait for each other in a circle.
-        PERFORM pg_advisory_xact_lock(${MEMBER_LOCK}, hashtext(e::text))
-        FROM (SELECT DISTINCT e FROM unnest(touched) e ORDER BY e) ordered;
+        -- In bucket order, so two writers of several employers cannot wait for each other in a circle.
+        PERFORM pg_advisory_xact_lock(${MEMBER_LOCK}, bucket)
+        FROM (SELECT DISTINCT hashtext(e::text) & ${MEMBER_LOCK_BUCKETS - 1} AS bucket FROM unnest(touched) e
+              ORDER BY bucket) ordered;
         DELETE FROM employer_cohort_members WHERE employer_id = ANY(touched);
         INSERT INTO employer_cohort_members (${COLUMNS}) ${MEMBERS('employer_id = ANY(touched)')}
         ${UPSERT};
