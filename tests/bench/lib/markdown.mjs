@@ -42,7 +42,7 @@ const CHANGES = `## Changes made for these benchmarks
   month, whole days), so days in stage add the range's whole months from it, read the partial months' and ongoing
   stays, and sort only the stays of the day bucket each percentile falls in (exact: the same float as
   \`percentile_cont\`). \`reached\` and the stage actuals of one region count \`employer_stage_lasts\` rows without
-  grouping by employer; \`newToNetwork\` finds each employer's first SW link before checking its region.
+  grouping by employer; \`newToNetwork\` finds each employer's first SW link before checking its region. The trajectory report looks up each trajectory's employer by its key (\`OFFSET 0\` keeps the lookup from becoming a hash join over every region's employers).
   \`tests/integration/report-length-and-cohort-facts.test.ts\` checks both tables equal their aggregates over
   \`stage_changes\` and \`trajectories\` (and that a disabled trigger is noticed), and the percentiles equal a sort
   over every stay for many ranges.
@@ -168,9 +168,9 @@ process; the SMTP sink is a third process.
 
 Machine: ${facts.cpu}, ${facts.cores} cores, ${gib} GiB RAM; Node ${facts.node}; PostgreSQL ${facts.postgres};
 Redis ${facts.redis}. Run on ${facts.date.slice(0, 16).replace('T', ' ')} UTC, ${minutes.toFixed(1)} minutes.
-**Other work was running on the machine during this run** (five other engineers' builds and tests shared the two
-cores; load average ${facts.load.map((x) => x.toFixed(2)).join(' / ')} at the start, ${facts.loadAtStart?.map((x) => x.toFixed(2)).join(' / ') ?? '–'} when the timings began). Absolute
-times are therefore noisy; the ratios compare ours and raw measured alternately under the same load.
+Load average ${facts.load.map((x) => x.toFixed(2)).join(' / ')} at the start, ${facts.loadAtStart?.map((x) => x.toFixed(2)).join(' / ') ?? '–'} when the timings began
+(on 2 cores, above 2 means other work shared them and absolute times are noisy; the ratios compare ours and raw
+measured alternately under the same load).
 
 ## Ratios at a glance
 
