@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@app/testing';
+import { TestDatabase, createTestDatabase, seededRandom } from '@app/testing';
 
 jest.setTimeout(120_000);
 
@@ -28,22 +28,11 @@ const RAW_AGGREGATE = `
 const SUMMARY = `SELECT region_id, employer_id, sw_pilot_at, own_trajectory_at, structural_at FROM employer_stage_firsts`;
 const ORDER = ` ORDER BY region_id, employer_id`;
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('employer_stage_firsts (the cohort report summary, kept by triggers on stage_changes)', () => {
   let database: TestDatabase;
   let db: Client;
   let regions: string[];
-  const random = seeded(20261129);
+  const random = seededRandom(20261129);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
 
   const summary = async () => (await db.query(SUMMARY + ORDER)).rows;

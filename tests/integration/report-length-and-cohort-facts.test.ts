@@ -6,7 +6,7 @@ import { CohortReportRepository } from '../../libs/reporting/src/cohort-report.r
 import { FunnelReportRepository } from '../../libs/reporting/src/funnel-report.repository';
 import { COHORT_WINDOWS } from '../../libs/reporting/src/report.types';
 import { SORTED_STAY_PERCENTILES, STAY_PERCENTILES, wholeMonths } from '../../libs/reporting/src/stay-percentiles';
-import { createTestDatabase, TestDatabase } from '@app/testing';
+import { TestDatabase, createTestDatabase, seededRandom } from '@app/testing';
 
 jest.setTimeout(180_000);
 
@@ -51,24 +51,13 @@ const RAW_MEMBERS = `
 const MEMBERS = `SELECT region_id, employer_id, start, cohort_month, own_within, structural_within
   FROM employer_cohort_members ORDER BY region_id, employer_id`;
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('stay_length_counts and employer_cohort_members (report facts kept by triggers)', () => {
   let database: TestDatabase;
   let db: Client;
   let dataSource: DataSource;
   let regions: string[];
   let emptyRegion: string;
-  const random = seeded(20261129);
+  const random = seededRandom(20261129);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

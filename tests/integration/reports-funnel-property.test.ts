@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
 import type { Principal } from '@app/auth';
 import { ReportingModule, ReportsService } from '@app/reporting';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { TestDatabase, createTestDatabase, seededRandom, testQueuePrefix } from '@app/testing';
 
 const STATES = [
   'prospect',
@@ -28,23 +28,12 @@ const ADMIN: Principal = {
 };
 const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('Funnel reached (property)', () => {
   let database: TestDatabase;
   let context: INestApplicationContext;
   let reports: ReportsService;
   const histories: { to: string; at: Date }[][] = [];
-  const random = seeded(20261128);
+  const random = seededRandom(20261128);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
 
   beforeAll(async () => {

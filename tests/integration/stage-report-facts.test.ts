@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@app/testing';
+import { TestDatabase, createTestDatabase, seededRandom } from '@app/testing';
 
 jest.setTimeout(120_000);
 
@@ -26,22 +26,11 @@ const RAW_LASTS = `
 const LASTS = `SELECT region_id, employer_id, ${PIPELINE.map((s) => `${s}_at`).join(', ')}
   FROM employer_stage_lasts ORDER BY region_id, employer_id`;
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('stage_change_stays and employer_stage_lasts (the funnel facts, kept by triggers on stage_changes)', () => {
   let database: TestDatabase;
   let db: Client;
   let regions: string[];
-  const random = seeded(20261129);
+  const random = seededRandom(20261129);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
 
   const expectEqualToRaw = async () => {

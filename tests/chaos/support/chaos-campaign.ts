@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import pg from 'pg';
-import type { SmtpSink } from '@app/testing';
+import { seededRandom, type SmtpSink } from '@app/testing';
 
 /**
  * The fault-injection suite's common ground: a profile (short in CI, full behind `npm run test:chaos`),
@@ -22,17 +22,8 @@ export function bySize<T>(short: T, full: T): T {
   return PROFILE === 'full' ? full : short;
 }
 
-/** mulberry32: small, fast and the same on every machine. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The chaos scenarios' seeded random numbers (mulberry32, from @app/testing). */
+export const random = seededRandom;
 
 /** A stable per-address draw in [0, 1): the same address is always in or out of a fault group. */
 export function addressDraw(address: string, seed = SEED): number {
