@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
@@ -29,7 +28,12 @@ end
 return { hits, left, 0, 0 }
 `;
 
-const INCREMENT_SHA = createHash('sha1').update(INCREMENT).digest('hex');
+/** The client with INCREMENT as a command: ioredis sends it by hash (EVALSHA) and its text again after NOSCRIPT. */
+type LimiterRedis = Redis & {
+  rateLimitIncrement(
+    ...keysAndArgs: [string, string, number, number, number]
+  ): Promise<[number, number, number, number]>;
+};
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -45,13 +49,13 @@ const FAILURE_LOG_INTERVAL_MS = 60_000;
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
   private readonly prefix: string;
+  private readonly redis: LimiterRedis;
   private lastFailureLog = 0;
 
-  constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(@Inject(REDIS_CLIENT) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `${config.queuePrefix}:throttle`;
+    redis.defineCommand('rateLimitIncrement', { numberOfKeys: 2, lua: INCREMENT });
+    this.redis = redis as LimiterRedis;
   }
 
   async increment(
@@ -64,11 +68,13 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     // The hash tag keeps both keys in one Redis Cluster slot (a prefix's own {tag} wins when it has one).
     const base = `${this.prefix}:${throttlerName}:{${key}}`;
     try {
-      const [hits, left, blocked, blockLeft] = await this.run(`${base}:hits`, `${base}:blocked`, [
+      const [hits, left, blocked, blockLeft] = await this.redis.rateLimitIncrement(
+        `${base}:hits`,
+        `${base}:blocked`,
         ttl,
         Math.max(blockDuration, 1),
         limit,
-      ]);
+      );
       return {
         totalHits: hits,
         timeToExpire: Math.ceil(left / 1000),
@@ -82,24 +88,6 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         this.logger.warn(`Rate limit not checked, Redis did not answer: ${(error as Error).message}`);
       }
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
-    }
-  }
-
-  /**
-   * EVALSHA, so a request sends the script's hash instead of its text and Redis need not hash it again; after a
-   * Redis restart or SCRIPT FLUSH the script is gone (NOSCRIPT) and is sent once with EVAL.
-   */
-  private async run(hitsKey: string, blockedKey: string, args: number[]): Promise<[number, number, number, number]> {
-    try {
-      return (await this.redis.evalsha(INCREMENT_SHA, 2, hitsKey, blockedKey, ...args)) as [
-        number,
-        number,
-        number,
-        number,
-      ];
-    } catch (error) {
-      if (!(error as Error).message?.startsWith('NOSCRIPT')) throw error;
-      return (await this.redis.eval(INCREMENT, 2, hitsKey, blockedKey, ...args)) as [number, number, number, number];
     }
   }
 }
