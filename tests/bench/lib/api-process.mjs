@@ -2,6 +2,7 @@
 // WORKERS=inline so the launch, import and send processors run in it too.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { freePort, REDIS_URL, ROOT, sleep } from './harness.mjs';
 
@@ -70,31 +71,46 @@ export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {}, he
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const { accessToken } = await login.json();
   const headers = { authorization: `Bearer ${accessToken}` };
+  const agent = new Agent({ keepAlive: true });
   return {
     pid: child.pid,
     base,
     token: accessToken,
     output: () => output,
     async request(method, path, body, extraHeaders = {}) {
-      const response = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          ...headers,
-          ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
-          ...extraHeaders,
-        },
-        body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-      });
-      const text = await response.text();
-      let json;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
+      // Multipart uploads go through fetch (FormData); everything else through node:http on kept-alive sockets,
+      // which costs the bench process about a millisecond less per request than fetch, time that is the
+      // client's, not the api's (measured 2026-11-29: 9.4 against 10.6 ms for one segment preview).
+      if (body instanceof FormData) {
+        const response = await fetch(`${base}${path}`, { method, headers: { ...headers, ...extraHeaders }, body });
+        return answer(response.status, await response.text());
       }
-      return { status: response.status, body: json, text };
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          `${base}${path}`,
+          {
+            method,
+            agent,
+            headers: {
+              ...headers,
+              ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+              ...extraHeaders,
+            },
+          },
+          (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => resolve(answer(res.statusCode, Buffer.concat(chunks).toString('utf8'))));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
     },
     async stop() {
+      agent.destroy();
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -102,4 +118,15 @@ export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {}, he
       clearTimeout(timer);
     },
   };
+}
+
+/** An answer as the benchmarks read it: status, the body parsed when it is JSON, and the text. */
+function answer(status, text) {
+  let body;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status, body, text };
 }
