@@ -35,7 +35,8 @@ export class AppModule {
         CoreInfrastructureModule.forRoot(config, databaseUrl),
         ...(config.workers === 'inline' ? [QueueProcessorsModule] : []),
         // Before AuthHttpModule: global guards run in this order, so the limit counts a request (401s
-        // included) and refuses one over the budget before the auth guard looks the user up.
+        // included) and refuses one over the budget before the auth guard decides; the user read it needs
+        // runs beside the limiter's Redis call (auth/request-principal.ts).
         RateLimitModule,
         AuthHttpModule,
         MetricsModule,

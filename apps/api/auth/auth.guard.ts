@@ -11,7 +11,7 @@ import {
   TokenService,
 } from '@app/auth';
 import { DomainError } from '@app/core';
-import { bearerToken } from '../http/bearer';
+import { requestPrincipal } from './request-principal';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -32,8 +32,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = this.tokens.verify(bearerToken(request) ?? '');
-    const principal = token ? await this.auth.principalFor(token) : null;
+    const principal = await requestPrincipal(request, this.tokens, this.auth);
     if (!principal) throw new DomainError('unauthorized', 'auth.unauthenticated', 'A valid access token is required');
     request.principal = principal;
     const required = this.reflector.getAllAndMerge<Permission[]>(REQUIRED_PERMISSIONS, targets) ?? [];

@@ -1,8 +1,10 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { TokenService } from '@app/auth';
+import { AuthService, PUBLIC_ROUTE, TokenService } from '@app/auth';
 import { APP_CONFIG, DomainError } from '@app/core';
 import type { AppConfig } from '@app/core';
+import { requestPrincipal } from '../auth/request-principal';
 import { isHealthPath } from './health-path';
 import { rateLimitKey } from './rate-limit-key';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -25,7 +27,9 @@ const UNSUBSCRIBE_PATH = /^\/u(?:\/|$)/i;
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
+    private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly auth: AuthService,
     private readonly storage: RedisThrottlerStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -37,6 +41,11 @@ export class RateLimitGuard implements CanActivate {
     if (isHealthPath(request.path)) return true;
     const { key, limit } = this.budgetFor(request);
     if (limit === 0) return true;
+    if (key.startsWith('user:') && !this.isPublic(context)) {
+      // The auth guard's user read, started now so it overlaps the Redis call (request-principal.ts); the auth
+      // guard settles it, also when this request is refused here.
+      requestPrincipal(request, this.tokens, this.auth).catch(() => undefined);
+    }
     const record = await this.storage.increment(key, RATE_LIMIT_WINDOW_MS, limit, RATE_LIMIT_WINDOW_MS, 'requests');
     const response = context.switchToHttp().getResponse<Response>();
     if (record.isBlocked) {
@@ -51,6 +60,10 @@ export class RateLimitGuard implements CanActivate {
     response.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - record.totalHits)));
     response.setHeader('X-RateLimit-Reset', String(record.timeToExpire));
     return true;
+  }
+
+  private isPublic(context: ExecutionContext): boolean {
+    return this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ?? false;
   }
 
   private budgetFor(request: Request): { key: string; limit: number } {
