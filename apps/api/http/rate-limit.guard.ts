@@ -6,6 +6,7 @@ import { APP_CONFIG, DomainError } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { requestPrincipal } from '../auth/request-principal';
 import { isHealthPath } from './health-path';
+import { RecentlyRefused } from './recently-refused';
 import { rateLimitKey } from './rate-limit-key';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
@@ -26,6 +27,8 @@ const UNSUBSCRIBE_PATH = /^\/u(?:\/|$)/i;
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  private readonly refused = new RecentlyRefused();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
@@ -41,14 +44,16 @@ export class RateLimitGuard implements CanActivate {
     if (isHealthPath(request.path)) return true;
     const { key, limit } = this.budgetFor(request);
     if (limit === 0) return true;
-    if (key.startsWith('user:') && !this.isPublic(context)) {
+    if (key.startsWith('user:') && !this.refused.has(key) && !this.isPublic(context)) {
       // The auth guard's user read, started now so it overlaps the Redis call (request-principal.ts); the auth
-      // guard settles it, also when this request is refused here.
+      // guard awaits the same promise. The catch only keeps the read of a request refused here (429, or Redis
+      // failing) from failing unhandled.
       requestPrincipal(request, this.tokens, this.auth).catch(() => undefined);
     }
     const record = await this.storage.increment(key, RATE_LIMIT_WINDOW_MS, limit, RATE_LIMIT_WINDOW_MS, 'requests');
     const response = context.switchToHttp().getResponse<Response>();
     if (record.isBlocked) {
+      this.refused.add(key, Math.max(1, record.timeToBlockExpire));
       response.setHeader('Retry-After', String(Math.max(1, record.timeToBlockExpire)));
       throw new DomainError(
         'rate_limited',
