@@ -1,7 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { CoreInfrastructureModule, loadConfig } from '@app/core';
+import { CoreInfrastructureModule, loadConfig, managerFor, Transactions } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
 import { SegmentQuery, SegmentsModule } from '@app/outreach';
 
@@ -146,6 +146,20 @@ describe('SegmentQuery', () => {
     return preview.sample.map((e) => e.name.split(' ')[0]);
   };
   const where = (field: string, op: string, value: unknown) => names({ all: [{ field, op, value }] });
+
+  it('should answer a preview inside a transaction as outside, seeing the changes made in it', async () => {
+    const outside = await query.preview({ regionId: region.A, filter: { all: [] } });
+    const inside = await new Transactions(db)
+      .run(async () => {
+        await managerFor(db).query(`UPDATE organisations SET name = 'AA Zorg' WHERE id = $1`, [employer.A]);
+        const answer = await query.preview({ regionId: region.A, filter: { all: [] } });
+        throw Object.assign(new Error('roll back'), { answer });
+      })
+      .catch((error: { answer: typeof outside }) => error.answer);
+    expect(inside.total).toBe(outside.total);
+    expect(inside.sample.map((e) => e.name)).toEqual(['AA Zorg', ...outside.sample.slice(1).map((e) => e.name)]);
+    expect((await query.preview({ regionId: region.A, filter: { all: [] } })).sample[0].name).toBe('A Zorg');
+  });
 
   it('should select only the employers of the segment region when the filter is empty', async () => {
     const preview = await query.preview({ regionId: region.A, filter: { all: [] } });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { managerFor } from '@app/core';
 import { EmployerStage, SbiVersion, SizeClass } from '@app/crm';
 import { CompiledFilter } from './segment-filter.types';
@@ -26,26 +26,40 @@ export class SegmentEmployerRepository {
 
   /**
    * The number of matching employers and the first `limit` in (name, id) order. The count and the page are two
-   * statements on two pool connections at once, so a preview takes as long as the slower of the two, not both
+   * statements on two pool connections at once, so a preview waits for the slower of the two, not for both
    * (docs/benchmarks.md, c); they may see the data a moment apart, which a preview can bear. Inside a transaction
-   * both run on its one connection, one after the other.
+   * they run one after the other on its one connection.
    */
   async preview(regionId: string, filter: CompiledFilter, limit: number): Promise<SegmentPreview> {
-    const { where, params } = scoped(regionId, filter);
     const manager = managerFor(this.dataSource);
-    // The tag count names only the region and the tags: an unused placeholder would have no type.
-    const countParams = filter.onlyTags ? [regionId] : params;
-    const count = filter.onlyTags
-      ? countTagged('$1::uuid', filter.onlyTags, (value) => `$${countParams.push(value)}`)
-      : `SELECT count(*)::int AS total FROM organisations o WHERE ${where}`;
-    const [[{ total }], rows]: [{ total: number }[], SummaryRow[]] = await Promise.all([
-      manager.query(count, countParams),
-      manager.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM organisations o WHERE ${where} ORDER BY o.name, o.id LIMIT $${params.length + 1}`,
-        [...params, limit],
-      ),
-    ]);
+    const count = () => this.count(manager, regionId, filter);
+    const page = () => this.page(manager, regionId, filter, limit);
+    const [total, rows] =
+      manager === this.dataSource.manager ? await Promise.all([count(), page()]) : [await count(), await page()];
     return { total, sample: rows.map(toSummary) };
+  }
+
+  private async count(manager: EntityManager, regionId: string, filter: CompiledFilter): Promise<number> {
+    if (filter.onlyTags) {
+      const params: unknown[] = [regionId];
+      const sql = countTagged('$1::uuid', filter.onlyTags, (value) => `$${params.push(value)}`);
+      const [{ total }]: { total: number }[] = await manager.query(sql, params);
+      return total;
+    }
+    const { where, params } = scoped(regionId, filter);
+    const [{ total }]: { total: number }[] = await manager.query(
+      `SELECT count(*)::int AS total FROM organisations o WHERE ${where}`,
+      params,
+    );
+    return total;
+  }
+
+  private page(manager: EntityManager, regionId: string, filter: CompiledFilter, limit: number): Promise<SummaryRow[]> {
+    const { where, params } = scoped(regionId, filter);
+    return manager.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM organisations o WHERE ${where} ORDER BY o.name, o.id LIMIT $${params.length + 1}`,
+      [...params, limit],
+    );
   }
 
   /** The next `limit` matching ids after `afterId` in id order (keyset paging: no OFFSET, stable under inserts). */
