@@ -116,6 +116,21 @@ const ok = (label) => (result) => {
   assert(result.requests.total > 0, `${label}: no requests completed`);
 };
 
+/** Where the paced employer reads' tail comes from, measured on 2026-11-29 (issue 8); see docs/benchmarks.md, e. */
+const WHY_TAIL = `Where the tail comes from (measured on 2026-11-29 at 577 paced employer reads a second, the half rate of that
+day): not from a stall. The api's event loop never stopped for 30 ms (\`monitorEventLoopDelay\`: p99 15 ms); a probe
+process asking PostgreSQL \`SELECT 1\` and Redis \`PING\` every 5 ms at the same time got p99 2.1 and 2.3 ms; the
+sender sent on time (p99 lag 8 ms). Marks inside the api on the slow requests showed every wait in a row taking 10–40 ms
+(the limiter's Redis call, the user read, the employer read): the answer was there, but the api's one thread was working
+through other requests' callbacks first, being busy 60–100 % of that time (CPU profile). Every wait in a row waits
+behind that queue again, so the limiter's Redis call and the user read now run side by side
+(\`apps/api/auth/request-principal.ts\`): the share the api answered within 25 ms went from 91 % to 98 % (its own
+histogram, one run each), but the p99 the sender sees stays far above 20 ms. What is left is CPU per request, about
+1 ms here: writes to sockets take a fifth of it (four per request: the answer, two statements, one Redis call; a
+system call costs a lot on this virtual machine), Express's router walking its routes about a tenth. The next steps
+are fewer round trips (the user read cached across requests needs every replica to drop it the moment a user is
+disabled, as api.md promises) and a cheaper HTTP stack than Express (not measured here).`;
+
 export const http = {
   id: 'e',
 
@@ -296,7 +311,9 @@ each request was due): ${int(e.pacedRate)} requests per second with p50 ${e.pace
 The same sender at the same pace against the bare \`node:http\` hello (the machine's own tail: other processes on the
 cores, the sender's timers): ${int(e.bareRate)} requests per second with p50 ${e.bareP50} ms and p99 ${e.bareP99} ms.
 With autocannon's \`overallRate\` at the same rate (each connection sends its share of a second back to back when the
-second starts, so this is bursts of the flat-out load, not half of it): ${int(e.halfRate)} requests per second with p50 ${e.halfP50} ms and p99 ${e.halfP99} ms${e.halfNon2xx ? `; ${int(e.halfNon2xx)} answers were not 2xx` : ''}.`,
+second starts, so this is bursts of the flat-out load, not half of it): ${int(e.halfRate)} requests per second with p50 ${e.halfP50} ms and p99 ${e.halfP99} ms${e.halfNon2xx ? `; ${int(e.halfNon2xx)} answers were not 2xx` : ''}.
+
+${WHY_TAIL}`,
     };
   },
 };
