@@ -129,11 +129,12 @@ histogram, one run each), but the p99 the sender sees stays far above 20 ms. Wha
 1 ms here: writes to sockets take a fifth of it (four per request: the answer, two statements, one Redis call; a
 system call costs a lot on this virtual machine), Express's router walking its routes about a tenth. A throwaway
 Nest 12 app with the same round trips and nothing else (a global guard running a Redis script beside a user read,
-then a route reading one row; not committed) answered 1,660 requests a second flat out on Express and 2,000–2,350
-on Fastify, and at 528 a second, evenly paced, p99 6–15 ms on Express and 7–19 ms on Fastify, where ours had
-60–90 ms that day: so neither Express nor the number of round trips is what keeps ours from 20 ms, but the rest
-of our per-request work (request id and log line, metrics, the web app's and the bearer middleware, the body parser,
-the validation pipe, the exception filter, the employer's mapping), which costs a third of the flat-out rate.`;
+then a route reading one row; not committed; two runs of each, alternating) answered 1,630–2,280 requests a second
+flat out on Express and 2,790–3,920 on Fastify, where ours answered 1,095–1,170 that hour; at 528 a second, evenly
+paced, its p99 was 5–15 ms on Express and 3–20 ms on Fastify, where ours had 40–90 ms. So neither Express nor the
+number of round trips is what keeps ours from 20 ms, but the rest of our per-request work (request id and log line,
+the web app's and the bearer middleware, the body parser, the validation pipe, TypeORM's query path, the employer's
+mapping), which costs a third or more of the flat-out rate; Fastify would add about half again to a lean app's rate.`;
 
 export const http = {
   id: 'e',
