@@ -53,8 +53,9 @@ export class RateLimitGuard implements CanActivate {
     const record = await this.storage.increment(key, RATE_LIMIT_WINDOW_MS, limit, RATE_LIMIT_WINDOW_MS, 'requests');
     const response = context.switchToHttp().getResponse<Response>();
     if (record.isBlocked) {
-      this.refused.add(key, Math.max(1, record.timeToBlockExpire));
-      response.setHeader('Retry-After', String(Math.max(1, record.timeToBlockExpire)));
+      const retryAfterSeconds = Math.max(1, record.timeToBlockExpire);
+      this.refused.add(key, retryAfterSeconds);
+      response.setHeader('Retry-After', String(retryAfterSeconds));
       throw new DomainError(
         'rate_limited',
         'http.rate_limited',
