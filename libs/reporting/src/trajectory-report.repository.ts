@@ -21,20 +21,20 @@ export interface CertifiedCount {
 export class TrajectoryReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Trajectories started in the range, counted per route, status, employer's SBI section and size class. */
+  /**
+   * Trajectories started in the range, counted per route, status, employer's SBI section and size class: from
+   * `trajectory_starts` (migration 1764300043000), which keeps the employer's fields beside each trajectory's, so
+   * the range is one index-only scan instead of an employer lookup per trajectory.
+   */
   async started(regionIds: string[] | null, range: ReportRange): Promise<GroupCount[]> {
     return managerFor(this.dataSource).query(
-      `SELECT CASE WHEN GROUPING(t.route) = 0 THEN 'route' WHEN GROUPING(t.status) = 0 THEN 'status'
-                   WHEN GROUPING(e.sbi_version, e.sbi_section) = 0 THEN 'section' ELSE 'size' END AS dimension,
-              coalesce(t.route, t.status, e.sbi_version || ':' || e.sbi_section, e.size_class, 'unknown') AS key,
+      `SELECT CASE WHEN GROUPING(s.route) = 0 THEN 'route' WHEN GROUPING(s.status) = 0 THEN 'status'
+                   WHEN GROUPING(s.sbi_version, s.sbi_section) = 0 THEN 'section' ELSE 'size' END AS dimension,
+              coalesce(s.route, s.status, s.sbi_version || ':' || s.sbi_section, s.size_class, 'unknown') AS key,
               count(*)::int AS count
-       FROM trajectories t
-       -- One index lookup per trajectory in the range (OFFSET 0 keeps the planner from flattening it into a hash
-       -- join): a region's trajectories of a year are far fewer than the employers of every region.
-       CROSS JOIN LATERAL (SELECT o.sbi_version, o.sbi_section, o.size_class FROM organisations o
-                           WHERE o.id = t.employer_id OFFSET 0) e
-       WHERE ${IN_SCOPE('t.region_id')} AND t.started_at BETWEEN $2::date AND $3::date
-       GROUP BY GROUPING SETS ((t.route), (t.status), (e.sbi_version, e.sbi_section), (e.size_class))`,
+       FROM trajectory_starts s
+       WHERE ${IN_SCOPE('s.region_id')} AND s.started_at BETWEEN $2::date AND $3::date
+       GROUP BY GROUPING SETS ((s.route), (s.status), (s.sbi_version, s.sbi_section), (s.size_class))`,
       [regionIds, range.from, range.to],
     );
   }

@@ -25,6 +25,7 @@ import { StageReportFacts1764300030000 } from './1764300030000-stage-report-fact
 import { CohortMembers1764300040000 } from './1764300040000-cohort-members';
 import { StayLengthCounts1764300041000 } from './1764300041000-stay-length-counts';
 import { TrajectoriesStoppedIndex1764300042000 } from './1764300042000-trajectories-stopped-index';
+import { TrajectoryStarts1764300043000 } from './1764300043000-trajectory-starts';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   CohortMembers1764300040000,
   StayLengthCounts1764300041000,
   TrajectoriesStoppedIndex1764300042000,
+  TrajectoryStarts1764300043000,
 ];
