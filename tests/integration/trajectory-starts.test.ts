@@ -116,10 +116,18 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
            WHERE id IN (SELECT id FROM trajectories WHERE employer_id = $1 AND random() < 0.5)`,
           [target.id, pick(ROUTES)],
         );
-      } else if (roll < 0.45) {
-        // A column the table does not copy: nothing to change.
+      } else if (roll < 0.4) {
+        // A column the table does not copy.
         await db.query(`UPDATE trajectories SET crebo = '25001' WHERE employer_id = $1`, [target.id]);
-      } else if (roll < 0.6) {
+      } else if (roll < 0.45) {
+        // To another employer (and maybe region): that employer's fields come with it.
+        const to = pick(all);
+        await db.query(
+          `UPDATE trajectories SET employer_id = $2, region_id = $3
+           WHERE id IN (SELECT id FROM trajectories WHERE employer_id = $1 AND random() < 0.5)`,
+          [target.id, to.id, to.regionId],
+        );
+      } else if (roll < 0.55) {
         const sbi = pick(sections);
         await db.query(`UPDATE organisations SET sbi_version = $2, sbi_section = $3, size_class = $4 WHERE id = $1`, [
           target.id,
@@ -127,11 +135,21 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
           sbi.section,
           pick(SIZES),
         ]);
-      } else if (roll < 0.7) {
-        // Many employers in one statement, as an import's upsert batch does.
+      } else if (roll < 0.62) {
+        // Many employers in one statement.
         await db.query(
           `UPDATE organisations SET size_class = (ARRAY['micro', 'small', 'medium', 'large'])[1 + floor(random() * 4)::int]
            WHERE kind = 'employer' AND name = 'T' AND random() < 0.3`,
+        );
+      } else if (roll < 0.7) {
+        // An upsert of existing employers, as an import's batch writes them.
+        const sbi = pick(sections);
+        await db.query(
+          `INSERT INTO organisations (id, region_id, kind, name, sbi_version, sbi_section, size_class)
+           SELECT id, region_id, kind, name, $2, $3, $4 FROM organisations WHERE id = ANY($1::uuid[])
+           ON CONFLICT (id) DO UPDATE SET sbi_version = excluded.sbi_version, sbi_section = excluded.sbi_section,
+             size_class = excluded.size_class`,
+          [all.filter(() => random() < 0.2).map((e) => e.id), sbi.version, sbi.section, pick(SIZES)],
         );
       } else if (roll < 0.75) {
         await db.query(`UPDATE organisations SET name = 'T', updated_at = now() WHERE id = $1`, [target.id]);
@@ -149,6 +167,13 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
       }
     }
     await expectEqualToRaw();
+  });
+
+  it('should be filled for existing trajectories by the statement the migration fills it with', async () => {
+    const before = await expectEqualToRaw();
+    await db.query(`DELETE FROM trajectory_starts`);
+    await db.query(`SELECT trajectory_starts_refresh(ARRAY(SELECT id FROM trajectories))`);
+    expect(await expectEqualToRaw()).toEqual(before);
   });
 
   it('should give the report the counts of the lookup per trajectory, for any range and region scope', async () => {
@@ -170,27 +195,44 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
   });
 
   describe('with two writers at once', () => {
-    let other: Client;
+    let first: Client;
+    let second: Client;
+    let secondPid: number;
     beforeEach(async () => {
-      other = new Client({ connectionString: database.url });
-      await other.connect();
+      [first, second] = [
+        new Client({ connectionString: database.url }),
+        new Client({ connectionString: database.url }),
+      ];
+      await Promise.all([first.connect(), second.connect()]);
+      // Asked now: a client answers nothing else while its statement waits.
+      secondPid = (await second.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     });
     afterEach(async () => {
-      await other.query('ROLLBACK').catch(() => undefined);
-      await other.end();
+      for (const client of [first, second]) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
     });
 
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** Until the backend's statement waits for a lock: without this, a slow machine could commit the other side first. */
+    async function waitingForLock(pid: number): Promise<void> {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]);
+        if (rows[0]?.wait_event_type === 'Lock') return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`backend ${pid} never waited for a lock`);
+    }
 
     it('should keep an employer update that committed while a trajectory of it was being written', async () => {
       const { id, regionId } = await employer();
       await db.query(`UPDATE organisations SET size_class = 'micro' WHERE id = $1`, [id]);
-      await other.query('BEGIN');
-      await other.query(`UPDATE organisations SET size_class = 'large' WHERE id = $1`, [id]);
+      await first.query('BEGIN');
+      await first.query(`UPDATE organisations SET size_class = 'large' WHERE id = $1`, [id]);
       // Waits for the update's commit; without the lock it would copy 'micro' and keep it.
-      const insert = addTrajectories(db, id, regionId, 2);
-      await sleep(300);
-      await other.query('COMMIT');
+      const insert = addTrajectories(second, id, regionId, 2);
+      await waitingForLock(secondPid);
+      await first.query('COMMIT');
       await insert;
       const rows = (await db.query(`SELECT size_class FROM trajectory_starts WHERE employer_id = $1`, [id])).rows;
       expect(rows).toEqual([{ size_class: 'large' }, { size_class: 'large' }]);
@@ -200,15 +242,35 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
     it('should update a trajectory written by a transaction that committed while the employer was being updated', async () => {
       const { id, regionId } = await employer();
       await db.query(`UPDATE organisations SET size_class = 'micro' WHERE id = $1`, [id]);
-      await other.query('BEGIN');
-      await addTrajectories(other, id, regionId, 2);
+      await first.query('BEGIN');
+      await addTrajectories(first, id, regionId, 2);
       // Waits for the trajectories' commit; without the lock its trigger would not see them and they would keep 'micro'.
-      const update = db.query(`UPDATE organisations SET size_class = 'medium' WHERE id = $1`, [id]);
-      await sleep(300);
-      await other.query('COMMIT');
+      const update = second.query(`UPDATE organisations SET size_class = 'medium' WHERE id = $1`, [id]);
+      await waitingForLock(secondPid);
+      await first.query('COMMIT');
       await update;
       const rows = (await db.query(`SELECT size_class FROM trajectory_starts WHERE employer_id = $1`, [id])).rows;
       expect(rows).toEqual([{ size_class: 'medium' }, { size_class: 'medium' }]);
+      await expectEqualToRaw();
+    });
+
+    it("should let a status update and the employer's delete wait for each other without a deadlock", async () => {
+      const { id, regionId } = await employer();
+      await addTrajectories(db, id, regionId, 1);
+      const [{ id: trajectoryId }] = (await db.query(`SELECT id FROM trajectories WHERE employer_id = $1`, [id])).rows;
+      // As TrajectoryService.update and EmployerService.delete lock their rows: the trajectory, then the employer.
+      await first.query('BEGIN');
+      await first.query(`SELECT id FROM trajectories WHERE id = $1 FOR UPDATE`, [trajectoryId]);
+      await second.query('BEGIN');
+      await second.query(`SELECT id FROM organisations WHERE id = $1 FOR UPDATE`, [id]);
+      const removal = second.query(`DELETE FROM organisations WHERE id = $1`, [id]);
+      await waitingForLock(secondPid);
+      // A status update that locked the employer here would wait for the delete, which waits for it: a deadlock.
+      await first.query(`UPDATE trajectories SET status = 'agreed' WHERE id = $1`, [trajectoryId]);
+      await first.query('COMMIT');
+      await removal;
+      await second.query('COMMIT');
+      expect((await db.query(`SELECT * FROM trajectory_starts WHERE employer_id = $1`, [id])).rows).toEqual([]);
       await expectEqualToRaw();
     });
   });

@@ -14,10 +14,10 @@ const COPIED = (alias: string) =>
  *
  * Kept exactly by statement triggers in the same transaction as every write: on `trajectories` (insert, an
  * update of a copied column, delete, truncate) and on `organisations` (an update of the SBI code's version and
- * section or the size class). A trajectory's row is written while its employer's row is locked FOR SHARE, which an
- * update of the employer waits for (and the other way round), so a row never keeps the fields of an employer
- * update it did not see. No foreign keys: the trajectory's delete (also a cascade from its employer) removes the
- * row through the trigger.
+ * section or the size class). A new trajectory's row is written while its employer's row is locked FOR SHARE,
+ * which an update of the employer waits for (and the other way round), so a row never keeps the fields of an
+ * employer update it did not see; updates of a trajectory's own columns lock nothing more. No foreign keys: the
+ * trajectory's delete (also a cascade from its employer) removes the row through the trigger.
  */
 export class TrajectoryStarts1764300043000 implements MigrationInterface {
   name = 'TrajectoryStarts1764300043000';
@@ -41,16 +41,16 @@ export class TrajectoryStarts1764300043000 implements MigrationInterface {
       `CREATE INDEX trajectory_starts_region_started ON trajectory_starts (region_id, started_at)
        INCLUDE (route, status, sbi_version, sbi_section, size_class)`,
     );
+    // New trajectories, and those moved to another employer (or given another id): the employer's fields are read
+    // under a FOR SHARE lock, held to commit, so an update of them that commits meanwhile waits for this row and its
+    // trigger then sees it (an employer update that came first is waited for and read as committed).
     await db.query(`
       CREATE FUNCTION trajectory_starts_refresh(touched uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        -- In id order, so two writers of several employers cannot wait for each other in a circle.
         PERFORM 1 FROM organisations o
         WHERE o.id IN (SELECT t.employer_id FROM trajectories t WHERE t.id = ANY(touched))
-        ORDER BY o.id FOR SHARE OF o;
-        DELETE FROM trajectory_starts s
-        WHERE s.trajectory_id = ANY(touched) AND NOT EXISTS (SELECT 1 FROM trajectories t WHERE t.id = s.trajectory_id);
-        -- A statement of its own after the lock: it reads the employers as their last committed update left them.
+        FOR SHARE OF o;
+        -- A statement of its own after the lock, so it reads the employers as their last committed update left them.
         INSERT INTO trajectory_starts (${COLUMNS})
         SELECT t.id, t.employer_id, t.region_id, t.started_at, t.route, t.status, o.sbi_version, o.sbi_section, o.size_class
         FROM trajectories t JOIN organisations o ON o.id = t.employer_id
@@ -65,15 +65,26 @@ export class TrajectoryStarts1764300043000 implements MigrationInterface {
         PERFORM trajectory_starts_refresh(ARRAY(SELECT id FROM added));
         RETURN NULL;
       END $$`);
-    // Status changes are the common update; only the copied columns matter (an id change counts as both ids).
+    // Status changes are the common update: they copy the trajectory's own columns and take no lock on the employer,
+    // whose row the trajectory's writers may already have waited for in the other order (an employer's delete
+    // cascading to a trajectory being updated; a stage change holding the employer while the cohort trigger waits).
     await db.query(`
       CREATE FUNCTION trajectory_starts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        moved uuid[];
       BEGIN
-        PERFORM trajectory_starts_refresh(ARRAY(
-          SELECT c.id FROM changed c LEFT JOIN removed r ON r.id = c.id
-          WHERE r.id IS NULL OR (${COPIED('r')}) IS DISTINCT FROM (${COPIED('c')})
-          UNION
-          SELECT r.id FROM removed r WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.id = r.id)));
+        UPDATE trajectory_starts s
+        SET region_id = c.region_id, started_at = c.started_at, route = c.route, status = c.status
+        FROM changed c JOIN removed r ON r.id = c.id AND r.employer_id = c.employer_id
+        WHERE s.trajectory_id = c.id AND (${COPIED('r')}) IS DISTINCT FROM (${COPIED('c')});
+        SELECT array_agg(c.id) INTO moved
+        FROM changed c LEFT JOIN removed r ON r.id = c.id
+        WHERE r.id IS NULL OR r.employer_id <> c.employer_id;
+        IF moved IS NOT NULL THEN
+          PERFORM trajectory_starts_refresh(moved);
+        END IF;
+        DELETE FROM trajectory_starts s
+        WHERE s.trajectory_id IN (SELECT r.id FROM removed r WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.id = r.id));
         RETURN NULL;
       END $$`);
     await db.query(`
@@ -88,16 +99,23 @@ export class TrajectoryStarts1764300043000 implements MigrationInterface {
         DELETE FROM trajectory_starts;
         RETURN NULL;
       END $$`);
-    // Every update of organisations (names, stages, imports) runs this; a statement that changes none of the three
-    // fields finds nothing to update, one index probe per employer.
+    // Every update of organisations (names, stages, imports) runs this: only employers whose SBI code or size class
+    // changed are looked for, so most statements end at the comparison of their own rows.
     await db.query(`
       CREATE FUNCTION trajectory_starts_employers_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        touched uuid[];
       BEGIN
+        SELECT array_agg(c.id) INTO touched
+        FROM changed c JOIN removed r ON r.id = c.id
+        WHERE (c.sbi_version, c.sbi_section, c.size_class) IS DISTINCT FROM (r.sbi_version, r.sbi_section, r.size_class);
+        IF touched IS NULL THEN
+          RETURN NULL;
+        END IF;
         UPDATE trajectory_starts s
-        SET sbi_version = n.sbi_version, sbi_section = n.sbi_section, size_class = n.size_class
-        FROM changed n
-        WHERE s.employer_id = n.id
-          AND (s.sbi_version, s.sbi_section, s.size_class) IS DISTINCT FROM (n.sbi_version, n.sbi_section, n.size_class);
+        SET sbi_version = c.sbi_version, sbi_section = c.sbi_section, size_class = c.size_class
+        FROM changed c
+        WHERE c.id = ANY(touched) AND s.employer_id = c.id;
         RETURN NULL;
       END $$`);
     await db.query(`
@@ -114,7 +132,7 @@ export class TrajectoryStarts1764300043000 implements MigrationInterface {
       FOR EACH STATEMENT EXECUTE FUNCTION trajectory_starts_emptied()`);
     await db.query(`
       CREATE TRIGGER organisations_trajectory_starts_update AFTER UPDATE ON organisations
-      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION trajectory_starts_employers_changed()`);
+      REFERENCING OLD TABLE AS removed NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION trajectory_starts_employers_changed()`);
     await db.query(`SELECT trajectory_starts_refresh(ARRAY(SELECT id FROM trajectories))`);
   }
 
