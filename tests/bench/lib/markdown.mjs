@@ -45,10 +45,19 @@ const CHANGES = `## Changes made for these benchmarks
   month, whole days), so days in stage add the range's whole months from it, read the partial months' and ongoing
   stays, and sort only the stays of the day bucket each percentile falls in (exact: the same float as
   \`percentile_cont\`). \`reached\` and the stage actuals of one region count \`employer_stage_lasts\` rows without
-  grouping by employer; \`newToNetwork\` finds each employer's first SW link before checking its region. The trajectory report looks up each trajectory's employer by its key (\`OFFSET 0\` keeps the lookup from becoming a hash join over every region's employers).
+  grouping by employer; \`newToNetwork\` finds each employer's first SW link before checking its region.
   \`tests/integration/report-length-and-cohort-facts.test.ts\` checks both tables equal their aggregates over
   \`stage_changes\` and \`trajectories\` (and that a disabled trigger is noticed), and the percentiles equal a sort
   over every stay for many ranges.
+- Trajectory report (migration \`1764300043000-trajectory-starts\`): \`trajectory_starts\` holds every trajectory's
+  region, start, route and status with its employer's SBI section and size class, kept by statement-level triggers on
+  \`trajectories\` and on \`organisations\` (an employer's new section or size class reaches its trajectories' rows in
+  the same statement); a new trajectory's row is written with its employer's row locked FOR SHARE, so an employer update
+  committing meanwhile is never missed. "Started in the range" per route, status, section and size class is one
+  region's range of a covering index instead of an employer lookup per trajectory (about 7,000 for a year of the
+  bench region, three quarters of the report's time); it went from 0.52–0.73 of raw to 1.40 (two \`--only=d\` runs,
+  2026-11-29). \`tests/integration/trajectory-starts.test.ts\` checks it equals the join after random inserts,
+  updates, employer updates, deletes, cascades and truncation, and with two writers at once.
 - Segments, tag counts (migration \`1764300020000-employer-tags\`): \`employer_tags\` holds one row per (region,
   lower-cased tag, employer), kept by statement-level triggers on \`organisations\` (insert: one \`INSERT … SELECT\` per
   statement; update: only employers whose tags, region or kind changed; delete: cascade); a filter that is one
