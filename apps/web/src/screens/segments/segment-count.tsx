@@ -1,8 +1,13 @@
 import { api, unwrap } from '../../api/client';
 import { Link } from '../../router';
 import { numberFormat } from '../../ui/labels';
+import { createLimiter } from '../../ui/limit';
 import { useApi } from '../../ui/use-api';
 import type { SegmentPreview } from './segment-types';
+
+// The segment list shows a count per row (25 a page): asked a few at a time, so one page view does not take
+// every database connection of the api at once.
+const listCounts = createLimiter(3);
 
 /**
  * A saved segment's count today (filters change meaning as employers move). `brief`: just the
@@ -18,13 +23,12 @@ export function SegmentCount({
   version?: string;
   brief?: boolean;
 }) {
-  const preview = useApi(
-    () =>
-      segmentId
-        ? unwrap<SegmentPreview>(api.GET('/api/segments/{id}/preview', { params: { path: { id: segmentId } } }))
-        : Promise.resolve(null),
-    `segment-count|${segmentId}|${version}`,
-  );
+  const preview = useApi(() => {
+    if (!segmentId) return Promise.resolve(null);
+    const ask = () =>
+      unwrap<SegmentPreview>(api.GET('/api/segments/{id}/preview', { params: { path: { id: segmentId } } }));
+    return brief ? listCounts(ask) : ask();
+  }, `segment-count|${segmentId}|${version}`);
   const total = preview.data?.total;
   if (brief) {
     if (preview.error) return <span className="muted">onbekend</span>;
