@@ -50,10 +50,10 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
     return starts;
   };
 
-  async function employer(client: Client = db): Promise<{ id: string; regionId: string }> {
+  async function employer(): Promise<{ id: string; regionId: string }> {
     const regionId = pick(regions);
     const sbi = random() < 0.85 ? pick(sections) : { version: null, section: null };
-    const { rows } = await client.query(
+    const { rows } = await db.query(
       `INSERT INTO organisations (region_id, kind, name, sbi_version, sbi_section, size_class)
        VALUES ($1, 'employer', 'T', $2, $3, $4) RETURNING id`,
       [regionId, sbi.version, sbi.section, pick(SIZES)],
@@ -64,11 +64,11 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
   const addTrajectories = (client: Client, employerId: string, regionId: string, count: number) =>
     client.query(
       `INSERT INTO trajectories (employer_id, region_id, route, candidate_ref, started_at, status)
-       SELECT $1, $2, (ARRAY['sw_internal', 'sw_secondment', 'direct'])[1 + floor(random() * 3)::int],
+       SELECT $1, $2, ($5::text[])[1 + floor(random() * cardinality($5::text[]))::int],
               'c-' || substr(md5(random()::text), 1, 10), $3::date + (random() * 300)::int,
               (ARRAY['intake', 'agreed', 'learning'])[1 + floor(random() * 3)::int]
        FROM generate_series(1, $4)`,
-      [employerId, regionId, someDay(), count],
+      [employerId, regionId, someDay(), count, ROUTES],
     );
 
   const employers = async () =>

@@ -55,8 +55,8 @@ const CHANGES = `## Changes made for these benchmarks
   the same statement); a new trajectory's row is written with its employer's row locked FOR SHARE, so an employer update
   committing meanwhile is never missed. "Started in the range" per route, status, section and size class is one
   region's range of a covering index instead of an employer lookup per trajectory (about 7,000 for a year of the
-  bench region, three quarters of the report's time); it went from 0.52–0.73 of raw to 1.40 (two \`--only=d\` runs,
-  2026-11-29). \`tests/integration/trajectory-starts.test.ts\` checks it equals the join after random inserts,
+  bench region, three quarters of the report's time); on 2026-11-29 it went from 0.52 of raw to 1.40 (\`--only=d\` runs
+  before and after), and from 0.73 to 2.60 in the full runs. \`tests/integration/trajectory-starts.test.ts\` checks it equals the join after random inserts,
   updates, employer updates, deletes, cascades and truncation, and with two writers at once.
 - Segments, tag counts (migration \`1764300020000-employer-tags\`): \`employer_tags\` holds one row per (region,
   lower-cased tag, employer), kept by statement-level triggers on \`organisations\` (insert: one \`INSERT … SELECT\` per
