@@ -13,7 +13,8 @@ export interface StageDuration {
 
 /**
  * The funnel's figures (docs/metrics.md), each one aggregate query: over the facts kept beside `stage_changes`
- * by triggers (`employer_stage_lasts`, `stage_change_stays`, `stay_length_counts`) and over `network_links`.
+ * by triggers beside `stage_changes` (`employer_stage_lasts`, `stage_change_stays`, `stay_length_counts`) and
+ * beside `network_links` (`employer_network_firsts`).
  */
 @Injectable()
 export class FunnelReportRepository {
@@ -58,20 +59,15 @@ export class FunnelReportRepository {
   }
 
   /**
-   * Employers whose first link to an SW-bedrijf (`network_links.since`, ended links too) lies in the range.
-   * Each employer's first link is found before its region is checked, so only the employers whose first link
-   * is in the range are looked up (an employer's links all belong to it, so this counts the same employers).
+   * Employers whose first link to an SW-bedrijf (`network_links.since`, ended links too) lies in the range, from
+   * `employer_network_firsts` (one row per linked employer with its region, kept by triggers; migration
+   * 1764300044000): a region's range is one index-only scan, where grouping the links by employer read the
+   * whole country's links for every region.
    */
   async newToNetwork(regionIds: string[] | null, range: ReportRange): Promise<number> {
     const rows: { count: number }[] = await managerFor(this.dataSource).query(
-      `SELECT count(*)::int AS count
-       FROM (SELECT l.employer_id
-             FROM network_links l
-             JOIN organisations sw ON sw.id = l.organisation_id AND sw.kind = 'sw_company'
-             GROUP BY l.employer_id
-             HAVING min(l.since) BETWEEN $2::date AND $3::date) f
-       JOIN organisations e ON e.id = f.employer_id
-       WHERE ${IN_SCOPE('e.region_id')}`,
+      `SELECT count(*)::int AS count FROM employer_network_firsts
+       WHERE ${IN_SCOPE()} AND first_since BETWEEN $2::date AND $3::date`,
       [regionIds, range.from, range.to],
     );
     return rows[0].count;

@@ -26,6 +26,7 @@ import { CohortMembers1764300040000 } from './1764300040000-cohort-members';
 import { StayLengthCounts1764300041000 } from './1764300041000-stay-length-counts';
 import { TrajectoriesStoppedIndex1764300042000 } from './1764300042000-trajectories-stopped-index';
 import { TrajectoryStarts1764300043000 } from './1764300043000-trajectory-starts';
+import { EmployerNetworkFirsts1764300044000 } from './1764300044000-employer-network-firsts';
 
 /** Every migration, in order. New ones are appended here (see docs/development.md). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   StayLengthCounts1764300041000,
   TrajectoriesStoppedIndex1764300042000,
   TrajectoryStarts1764300043000,
+  EmployerNetworkFirsts1764300044000,
 ];
