@@ -119,6 +119,20 @@ const RAW_STARTED = `SELECT CASE WHEN GROUPING(t.route) = 0 THEN 'route' WHEN GR
        WHERE ($1::uuid[] IS NULL OR t.region_id = ANY($1::uuid[])) AND t.started_at BETWEEN $2::date AND $3::date
        GROUP BY GROUPING SETS ((t.route), (t.status), (e.sbi_version, e.sbi_section), (e.size_class))`;
 
+/**
+ * The funnel's "new to the network" reads `employer_network_firsts` (migration 1764300044000: each linked employer's
+ * region and first SW link, kept by triggers). The raw baseline groups the links by employer, as the service did
+ * before that table existed.
+ */
+const RAW_NEW_TO_NETWORK = `SELECT count(*)::int AS count
+       FROM (SELECT l.employer_id
+             FROM network_links l
+             JOIN organisations sw ON sw.id = l.organisation_id AND sw.kind = 'sw_company'
+             GROUP BY l.employer_id
+             HAVING min(l.since) BETWEEN $2::date AND $3::date) f
+       JOIN organisations e ON e.id = f.employer_id
+       WHERE ($1::uuid[] IS NULL OR e.region_id = ANY($1::uuid[]))`;
+
 /** A report's statements with those over the trigger-kept facts replaced by the aggregates over the raw tables. */
 function overRawTables(name, statements) {
   return statements.map(([sql, params]) => {
@@ -126,6 +140,7 @@ function overRawTables(name, statements) {
     if (/stage_change_stays/.test(sql)) return [RAW_DURATIONS, params.slice(0, 4)];
     if (/employer_stage_lasts/.test(sql)) return [name === 'targets' ? RAW_ACTUALS : RAW_REACHED, params];
     if (/trajectory_starts/.test(sql)) return [RAW_STARTED, params];
+    if (/employer_network_firsts/.test(sql)) return [RAW_NEW_TO_NETWORK, params];
     return [sql, params];
   });
 }
@@ -365,15 +380,18 @@ for the funnel's \`reached\` and the targets' stage actuals (each employer's lat
 and \`stage_change_stays\` for the funnel's days in stage (each pipeline row with the next row's \`at\`), both
 migration 1764300030000, with \`stay_length_counts\` (ended stays per start month and whole days, migration
 1764300041000); for the trajectory report's "started" counts \`trajectory_starts\` (each trajectory with its employer's
-SBI section and size class, kept by triggers on \`trajectories\` and \`organisations\`, migration 1764300043000). **Raw is the
+SBI section and size class, kept by triggers on \`trajectories\` and \`organisations\`, migration 1764300043000); for the
+funnel's "new to the network" \`employer_network_firsts\` (each linked employer's region and first SW link, kept by triggers on
+\`network_links\` and \`organisations\`, migration 1764300044000). **Raw is the
 hand-written aggregate over the raw \`stage_changes\` rows** for those parts, as issue 8 words it: for cohorts the
 statement the service sent before any facts table (the minima per employer aggregated from \`stage_changes\`,
 full-joined with the first SW trajectory, the windows tested per employer); for \`reached\` and the actuals distinct employers
 by their highest stage in the range; for days in stage \`lead()\` over every row since the range's start (these two
 are the statements the services sent before the facts tables, and the raw side of earlier runs); for trajectories
 started the aggregate over \`trajectories\` with each one's employer looked up, the statement the service sent before
-\`trajectory_starts\`. The bench checks that both sides give the same answer on the ${int(seeded.changes)} rows before
-timing. Everything else (trajectories certified and stopped, targets and their trajectory counts, \`newToNetwork\`, the region check) raw replays the services' own statements.
+\`trajectory_starts\`; for new to the network the links grouped by employer, the statement the service sent before
+\`employer_network_firsts\`. The bench checks that both sides give the same answer on the ${int(seeded.changes)} rows before
+timing. Everything else (trajectories certified and stopped, targets and their trajectory counts, the region check) raw replays the services' own statements.
 
 One region (AM25) of ${int(seeded.employers)} employers with ${int(seeded.changes)} stage changes (${CHANGES_PER_EMPLOYER} per
 employer, a forward walk through the pipeline at a random pace with about 8% side states, \`at\` never decreasing
