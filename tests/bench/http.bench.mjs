@@ -134,7 +134,19 @@ flat out on Express and 2,790–3,920 on Fastify, where ours answered 1,095–1,
 paced, its p99 was 5–15 ms on Express and 3–20 ms on Fastify, where ours had 40–90 ms. So neither Express nor the
 number of round trips is what keeps ours from 20 ms, but the rest of our per-request work (request id and log line,
 the web app's and the bearer middleware, the body parser, the validation pipe, TypeORM's query path, the employer's
-mapping), which costs a third or more of the flat-out rate; Fastify would add about half again to a lean app's rate.`;
+mapping), which costs a third or more of the flat-out rate; Fastify would add about half again to a lean app's rate.
+
+When the slow answers come (measured later on 2026-11-29, 700 paced reads a second from a small probe process, 8 s
+runs): in windows of 100–200 ms every 2.2–2.8 s, the period of the api's full garbage collections (\`--trace-gc\`:
+a Mark-Compact every 2.3 s, its old space growing about 13 MB a second in between; each request allocates about
+100 KB, by V8's sampling heap profiler, spread over Express's router, pg's row parsing, TypeORM and the guards, and
+about a fifth of each scavenge survives it). Outside those windows the p99 is a few milliseconds. An unauthenticated
+404 through the same middleware, with as many collections, kept its p99 at 8 ms; every path that waits for PostgreSQL
+or Redis had the tail, so what the collections delay is the answers from the other processes: V8 runs its collector
+threads (\`--v8-pool-size\`, 4 by default) beside PostgreSQL on the 2 cores. With \`--v8-pool-size=1\` the probe's p99
+was 9–25 ms in seven of eight runs (49 in one), against 29–78 ms without; but this benchmark's own runs did not follow
+(five each, alternating: 19–88 ms with it, 46–70 ms without; 164 and 173 ms with the bench process at 1 as well), so
+the start scripts keep Node's default.`;
 
 export const http = {
   id: 'e',
