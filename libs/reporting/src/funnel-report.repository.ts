@@ -12,7 +12,7 @@ export interface StageDuration {
 }
 
 /**
- * The funnel's figures (docs/metrics.md), each one aggregate query: over the facts kept beside `stage_changes`
+ * The funnel's figures (docs/metrics.md), each one aggregate query: over the facts kept
  * by triggers beside `stage_changes` (`employer_stage_lasts`, `stage_change_stays`, `stay_length_counts`) and
  * beside `network_links` (`employer_network_firsts`).
  */

@@ -50,27 +50,48 @@ export class EmployerNetworkFirsts1764300044000 implements MigrationInterface {
         PERFORM pg_advisory_xact_lock(${FIRST_LOCK}, bucket)
         FROM (SELECT DISTINCT hashtext(e::text) & ${FIRST_LOCK_BUCKETS - 1} AS bucket FROM unnest(touched) e
               ORDER BY bucket) ordered;
-        DELETE FROM employer_network_firsts WHERE employer_id = ANY(touched);
-        INSERT INTO employer_network_firsts (employer_id, region_id, first_since) ${FIRSTS('l.employer_id = ANY(touched)')}
-        ON CONFLICT (employer_id) DO UPDATE SET region_id = excluded.region_id, first_since = excluded.first_since;
+        -- One statement after the locks (a fresh snapshot): rows that did not change are not rewritten, so link writes
+        -- leave no dead tuples for the report's index-only scan to visit.
+        WITH firsts (employer_id, region_id, first_since) AS (${FIRSTS('l.employer_id = ANY(touched)')}),
+        written AS (
+          INSERT INTO employer_network_firsts AS f (employer_id, region_id, first_since) SELECT * FROM firsts
+          ON CONFLICT (employer_id) DO UPDATE SET region_id = excluded.region_id, first_since = excluded.first_since
+          WHERE (f.region_id, f.first_since) IS DISTINCT FROM (excluded.region_id, excluded.first_since))
+        DELETE FROM employer_network_firsts
+        WHERE employer_id = ANY(touched) AND employer_id NOT IN (SELECT employer_id FROM firsts);
+      END $$`);
+    // A link is written with its organisation's row locked FOR SHARE, which a change of that organisation's kind waits
+    // for (and the other way round), so neither misses the other's uncommitted write.
+    await db.query(`
+      CREATE FUNCTION employer_network_firsts_links_written(organisation_ids uuid[], employer_ids uuid[]) RETURNS void
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM 1 FROM organisations WHERE id = ANY(organisation_ids) ORDER BY id FOR SHARE;
+        PERFORM employer_network_firsts_recompute(employer_ids);
       END $$`);
     await db.query(`
       CREATE FUNCTION employer_network_firsts_added() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM employer_network_firsts_recompute(ARRAY(SELECT DISTINCT employer_id FROM added));
+        PERFORM employer_network_firsts_links_written(ARRAY(SELECT DISTINCT organisation_id FROM added),
+                                                      ARRAY(SELECT DISTINCT employer_id FROM added));
         RETURN NULL;
       END $$`);
-    // Ending a link (`until`) is the common update and changes no first date: it stops at the comparison.
+    // Ending a link (\`until\`) is the common update and changes no first date: it stops at the comparison. Rows are
+    // compared as a whole (EXCEPT ALL), not by id, so an update that also gives a link another id is seen too.
     await db.query(`
       CREATE FUNCTION employer_network_firsts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        touched uuid[];
+        organisation_ids uuid[];
+        employer_ids uuid[];
       BEGIN
-        SELECT array_agg(DISTINCT e) INTO touched
-        FROM removed r JOIN changed c ON c.id = r.id CROSS JOIN LATERAL unnest(ARRAY[r.employer_id, c.employer_id]) e
-        WHERE (r.employer_id, r.organisation_id, r.since) IS DISTINCT FROM (c.employer_id, c.organisation_id, c.since);
-        IF touched IS NOT NULL THEN
-          PERFORM employer_network_firsts_recompute(touched);
+        SELECT array_agg(DISTINCT organisation_id), array_agg(DISTINCT employer_id) INTO organisation_ids, employer_ids
+        FROM ((SELECT employer_id, organisation_id, since FROM removed
+               EXCEPT ALL SELECT employer_id, organisation_id, since FROM changed)
+              UNION ALL
+              (SELECT employer_id, organisation_id, since FROM changed
+               EXCEPT ALL SELECT employer_id, organisation_id, since FROM removed)) differing;
+        IF employer_ids IS NOT NULL THEN
+          PERFORM employer_network_firsts_links_written(organisation_ids, employer_ids);
         END IF;
         RETURN NULL;
       END $$`);
@@ -122,7 +143,7 @@ export class EmployerNetworkFirsts1764300044000 implements MigrationInterface {
       CREATE TRIGGER organisations_network_firsts_update AFTER UPDATE ON organisations
       REFERENCING OLD TABLE AS removed NEW TABLE AS changed
       FOR EACH STATEMENT EXECUTE FUNCTION employer_network_firsts_organisations_changed()`);
-    await db.query(`INSERT INTO employer_network_firsts (employer_id, region_id, first_since) ${FIRSTS('true')}`);
+    await db.query(`SELECT employer_network_firsts_recompute(ARRAY(SELECT DISTINCT employer_id FROM network_links))`);
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -131,6 +152,7 @@ export class EmployerNetworkFirsts1764300044000 implements MigrationInterface {
       await db.query(`DROP TRIGGER IF EXISTS network_links_firsts_${op} ON network_links`);
     for (const fn of ['organisations_changed', 'emptied', 'removed', 'changed', 'added'])
       await db.query(`DROP FUNCTION IF EXISTS employer_network_firsts_${fn}()`);
+    await db.query(`DROP FUNCTION IF EXISTS employer_network_firsts_links_written(uuid[], uuid[])`);
     await db.query(`DROP FUNCTION IF EXISTS employer_network_firsts_recompute(uuid[])`);
     await db.query(`DROP TABLE IF EXISTS employer_network_firsts`);
   }
