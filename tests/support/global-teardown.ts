@@ -1,4 +1,4 @@
-import { dropRunDatabases } from '@app/testing';
+import { dropRunDatabases, dropRunQueues } from '@app/testing';
 import type { DatabaseJanitor } from '@app/testing';
 import { JANITOR } from './global-setup';
 
@@ -7,6 +7,6 @@ export default async function globalTeardown(): Promise<void> {
   await holder[JANITOR]?.stop();
   delete holder[JANITOR];
   const runId = process.env.VW_TEST_RUN_ID;
-  if (runId) await dropRunDatabases(runId);
+  if (runId) await Promise.all([dropRunDatabases(runId), dropRunQueues(runId)]);
   delete process.env.VW_TEST_TEMPLATE_DB;
 }
