@@ -28,6 +28,9 @@ describe('dropRunQueues (the test run janitor for Redis)', () => {
       expect(left.sort()).toEqual(kept.filter((key) => key.includes(run)).sort());
       expect(await redis.exists(...kept)).toBe(kept.length);
     } finally {
+      // Also when the janitor failed: the run's keys must not outlive this test.
+      for await (const keys of redis.scanStream({ match: `vwtest-${run}-*`, count: 1000 }))
+        if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
       await redis.del(...kept);
     }
   });
