@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
 import { FunnelReportRepository } from '../../libs/reporting/src/funnel-report.repository';
 import { TestDatabase, createTestDatabase, seededRandom } from '@app/testing';
+import { closeTwoWriters, openTwoWriters, TwoWriters, waitingForLock } from '../support/two-writers';
 
 jest.setTimeout(180_000);
 
@@ -245,31 +246,12 @@ describe('employer_network_firsts (the funnel facts kept by triggers)', () => {
     let first: Client;
     let second: Client;
     let secondPid: number;
+    let writers: TwoWriters;
     beforeEach(async () => {
-      [first, second] = [
-        new Client({ connectionString: database.url }),
-        new Client({ connectionString: database.url }),
-      ];
-      await Promise.all([first.connect(), second.connect()]);
-      // Asked now: a client answers nothing else while its statement waits.
-      secondPid = (await second.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      writers = await openTwoWriters(database.url);
+      ({ first, second, secondPid } = writers);
     });
-    afterEach(async () => {
-      for (const client of [first, second]) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        await client.end();
-      }
-    });
-
-    /** Until the backend's statement waits for a lock: without this, a slow machine could commit the other side first. */
-    async function waitingForLock(pid: number): Promise<void> {
-      for (let i = 0; i < 200; i++) {
-        const { rows } = await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]);
-        if (rows[0]?.wait_event_type === 'Lock') return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`backend ${pid} never waited for a lock`);
-    }
+    afterEach(() => closeTwoWriters(writers));
 
     it('should keep the earlier link of a writer that committed while a later link of the employer was written', async () => {
       const [employer, sw1, sw2] = [
@@ -287,7 +269,7 @@ describe('employer_network_firsts (the funnel facts kept by triggers)', () => {
         `INSERT INTO network_links (organisation_id, employer_id, relation, since) VALUES ($1, $2, 'partner', '2025-05-01')`,
         [sw2, employer],
       );
-      await waitingForLock(secondPid);
+      await waitingForLock(db, secondPid);
       await first.query('COMMIT');
       await later;
       const rows = (
@@ -306,7 +288,7 @@ describe('employer_network_firsts (the funnel facts kept by triggers)', () => {
         `INSERT INTO network_links (organisation_id, employer_id, relation, since) VALUES ($1, $2, 'partner', '2024-01-01')`,
         [organisationId, employer],
       );
-      await waitingForLock(secondPid);
+      await waitingForLock(db, secondPid);
       await first.query('COMMIT');
       await link;
       const rows = (
@@ -325,7 +307,7 @@ describe('employer_network_firsts (the funnel facts kept by triggers)', () => {
         `INSERT INTO network_links (organisation_id, employer_id, relation, since) VALUES ($1, $2, 'partner', '2024-01-01')`,
         [sw, employer],
       );
-      await waitingForLock(secondPid);
+      await waitingForLock(db, secondPid);
       await first.query('COMMIT');
       await link;
       const rows = (await db.query(`SELECT region_id FROM employer_network_firsts WHERE employer_id = $1`, [employer]))

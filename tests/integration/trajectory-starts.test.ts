@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/core';
 import { TrajectoryReportRepository } from '../../libs/reporting/src/trajectory-report.repository';
 import { TestDatabase, createTestDatabase, seededRandom } from '@app/testing';
+import { closeTwoWriters, openTwoWriters, TwoWriters, waitingForLock } from '../support/two-writers';
 
 jest.setTimeout(180_000);
 
@@ -198,31 +199,12 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
     let first: Client;
     let second: Client;
     let secondPid: number;
+    let writers: TwoWriters;
     beforeEach(async () => {
-      [first, second] = [
-        new Client({ connectionString: database.url }),
-        new Client({ connectionString: database.url }),
-      ];
-      await Promise.all([first.connect(), second.connect()]);
-      // Asked now: a client answers nothing else while its statement waits.
-      secondPid = (await second.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      writers = await openTwoWriters(database.url);
+      ({ first, second, secondPid } = writers);
     });
-    afterEach(async () => {
-      for (const client of [first, second]) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        await client.end();
-      }
-    });
-
-    /** Until the backend's statement waits for a lock: without this, a slow machine could commit the other side first. */
-    async function waitingForLock(pid: number): Promise<void> {
-      for (let i = 0; i < 200; i++) {
-        const { rows } = await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]);
-        if (rows[0]?.wait_event_type === 'Lock') return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`backend ${pid} never waited for a lock`);
-    }
+    afterEach(() => closeTwoWriters(writers));
 
     it('should keep an employer update that committed while a trajectory of it was being written', async () => {
       const { id, regionId } = await employer();
@@ -231,7 +213,7 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
       await first.query(`UPDATE organisations SET size_class = 'large' WHERE id = $1`, [id]);
       // Waits for the update's commit; without the lock it would copy 'micro' and keep it.
       const insert = addTrajectories(second, id, regionId, 2);
-      await waitingForLock(secondPid);
+      await waitingForLock(db, secondPid);
       await first.query('COMMIT');
       await insert;
       const rows = (await db.query(`SELECT size_class FROM trajectory_starts WHERE employer_id = $1`, [id])).rows;
@@ -246,7 +228,7 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
       await addTrajectories(first, id, regionId, 2);
       // Waits for the trajectories' commit; without the lock its trigger would not see them and they would keep 'micro'.
       const update = second.query(`UPDATE organisations SET size_class = 'medium' WHERE id = $1`, [id]);
-      await waitingForLock(secondPid);
+      await waitingForLock(db, secondPid);
       await first.query('COMMIT');
       await update;
       const rows = (await db.query(`SELECT size_class FROM trajectory_starts WHERE employer_id = $1`, [id])).rows;
@@ -264,7 +246,7 @@ describe('trajectory_starts (the trajectory report facts kept by triggers)', () 
       await second.query('BEGIN');
       await second.query(`SELECT id FROM organisations WHERE id = $1 FOR UPDATE`, [id]);
       const removal = second.query(`DELETE FROM organisations WHERE id = $1`, [id]);
-      await waitingForLock(secondPid);
+      await waitingForLock(db, secondPid);
       // A status update that locked the employer here would wait for the delete, which waits for it: a deadlock.
       await first.query(`UPDATE trajectories SET status = 'agreed' WHERE id = $1`, [trajectoryId]);
       await first.query('COMMIT');
