@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { AppConfig, closeGracefully, Runtime, RuntimeError } from '@app/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { PrototypedExpressAdapter } from './http/prototyped-express-adapter';
 
 /**
  * Boots the HTTP app on a prepared database and listens on PORT; the runtime closes it first when
@@ -14,6 +15,7 @@ export async function startApi(config: AppConfig, runtime: Runtime): Promise<Nes
   const effective: AppConfig = { ...config, redisUrl: runtime.redisUrl };
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config: effective, databaseUrl: runtime.databaseUrl }),
+    new PrototypedExpressAdapter(),
     { bodyParser: false },
   );
   const logger = new Logger('Vliegwiel');

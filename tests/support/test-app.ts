@@ -4,6 +4,7 @@ import { AppConfig, loadConfig } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
 import { AppModule } from '../../apps/api/app.module';
 import { configureApp } from '../../apps/api/configure-app';
+import { PrototypedExpressAdapter } from '../../apps/api/http/prototyped-express-adapter';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -30,6 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, databaseUrl: database.url }),
+    // As serve.ts runs it.
+    new PrototypedExpressAdapter(),
     {
       bodyParser: false,
       logger: ['error', 'warn'],
