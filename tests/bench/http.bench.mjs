@@ -146,7 +146,15 @@ or Redis had the tail, so what the collections delay is the answers from the oth
 threads (\`--v8-pool-size\`, 4 by default) beside PostgreSQL on the 2 cores. With \`--v8-pool-size=1\` the probe's p99
 was 9–25 ms in seven of eight runs (49 in one), against 29–78 ms without; but this benchmark's own runs did not follow
 (five each, alternating: 19–88 ms with it, 46–70 ms without; 164 and 173 ms with the bench process at 1 as well), so
-the start scripts keep Node's default.`;
+the start scripts keep Node's default.
+
+Why so much reached the old space (found the same evening): Express's \`Object.setPrototypeOf\` on every request and
+response (\`app.handle\`). A bare Express app at 2,000 paced requests a second sent about 30 % of what it allocated to
+the old space (\`--trace-gc-nvp\`), and almost nothing once Node's server created the objects with those prototypes,
+which the api's server now does (\`apps/api/http/prototyped-express-adapter.ts\`). In the api at 500 paced reads a
+second, 0.3 MB instead of 1.7 MB per scavenge reaches the old space, and a full collection comes every 6–10 s instead
+of every 3 s. The slow windows still come with those collections (a probe with a GC observer), so what is left of
+the tail is how many of them fall inside the run, and what each one costs the other processes on the 2 cores.`;
 
 export const http = {
   id: 'e',

@@ -81,6 +81,16 @@ const CHANGES = `## Changes made for these benchmarks
   behind the other requests' work: at 577 employer reads a second, the share answered by the api within 25 ms went
   from 91 % to 98 % (the api's own request histogram, a single run each). A budget this api has seen refused skips
   that read (\`apps/api/http/recently-refused.ts\`), so a flood over the limit still costs no database reads.
+- HTTP, every request through Express: Express gives each request and response its app's prototypes with
+  \`Object.setPrototypeOf\` (\`app.handle\`), which V8 pays for dearly on an object it has already built. The api's HTTP
+  server now creates them with those prototypes (\`apps/api/http/prototyped-express-adapter.ts\`: subclasses of Node's
+  IncomingMessage and ServerResponse whose prototypes become \`app.request\` and \`app.response\`), so Express's call
+  changes nothing. A bare Express app answered three times as many requests a second flat out; in the api, 0.3 MB
+  instead of 1.7 MB per scavenge went to the old generation at 500 paced employer reads a second, so a full
+  collection came every 6–10 s instead of every 3 s. Four \`--only=e\` runs each, old and new build alternating
+  (2026-11-29; two of the four with an earlier form of the change): the employer read flat out 620–901 against
+  506–618 requests a second, the paced p99 26–105 ms against 76–119 ms. The live probe, which never reaches
+  Express, is unchanged (five 4 s autocannon rounds each, alternating: median 28,088 against 27,904 a second).
 - Send path: email-send jobs (still one per ledger row, with their own retries) are gathered into batches of up to
   32 (\`MicroBatcher\`: a job waits at most 5 ms for others; 128 jobs in flight per worker, so several batches
   overlap). A batch costs about a dozen statements instead of about fifteen per message: one read of the rows, one
