@@ -11,7 +11,7 @@ import {
   UnsubscribeModule,
   UnsubscribeService,
 } from '@app/outreach';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import {
   APP_SECRET,
   bySize,
@@ -51,7 +51,7 @@ describe('Scenario 7: replies and unsubscribes racing the follow-up they should 
     sink = await startSmtpSink();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       SMTP_URL: sink.url,
       INBOUND_DOMAIN,

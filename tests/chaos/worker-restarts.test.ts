@@ -1,7 +1,7 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import { QueueName, redisConnectionOptions } from '@app/core';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { BuiltProcess } from '../support/built-process';
 import {
   addressDraw,
@@ -25,7 +25,7 @@ import { activeJobs, expireDeadLocks, startWorker, WorkerEnv } from './support/c
  * killed (`kill -9`) or stopped (SIGTERM) at seeded random moments of a two-step campaign and started
  * again by the test. One in ten recipients is slow (1 s before the 250), so stops land mid-send.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 /** Short profile: a dead worker's locks are expired by the test instead of lapsing after 30 s (see expireDeadLocks). */
 const FAST_EXPIRY = PROFILE === 'short';
 

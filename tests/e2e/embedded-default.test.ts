@@ -2,11 +2,11 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@app/core';
-import { testQueuePrefix } from '@app/testing';
+import { testQueuePrefix, testRedisUrl } from '@app/testing';
 import { BuiltProcess, builtEntry, portAnswers, runBuilt } from '../support/built-process';
 
 const ADMIN = { email: 'first-admin@example.org', password: 'first-admin-password' };
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 
 async function login(baseUrl: string, email: string, password: string) {
   const response = await fetch(`${baseUrl}/api/auth/login`, {

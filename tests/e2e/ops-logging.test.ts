@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { APP_LOGGER, AppLogger, LOG_DESTINATION, loadConfig, NestPinoLogger } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { AppModule } from '../../apps/api/app.module';
 import { configureApp } from '../../apps/api/configure-app';
 import { authed, createUser, TestUser } from '../support/session';
@@ -25,7 +25,7 @@ async function startLoggedApp(lines: string[]): Promise<TestApp> {
   const config = loadConfig({
     APP_SECRET: 'test-secret-that-is-long-enough-0123456789',
     QUEUE_PREFIX: testQueuePrefix(),
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: testRedisUrl(),
     DATABASE_URL: database.url,
     INBOUND_SMTP_PORT: '0',
     WORKERS: 'off',

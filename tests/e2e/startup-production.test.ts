@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, loadConfig, projectPath } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { BuiltProcess, builtEntry, runBuilt } from '../support/built-process';
 
 const ROOT = projectPath('.');
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const ADMIN = { email: 'ops@example.org', password: 'production-admin-password' };
 
 /** The variables the compose file gives the api, with `${VAR:-default}` / `${VAR:?…}` filled in as compose would. */

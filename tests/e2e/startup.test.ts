@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { freePort, loadConfig } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix, testServerUrl } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl, testServerUrl } from '@app/testing';
 import { NO_USERS_HINT } from '../../apps/api/root/first-user-hint';
 import { prepareDatabase } from '../../apps/api/startup';
 import { MIGRATIONS } from '../../libs/core/src/database/migrations';
 import { BuiltProcess, listeningPorts, portAnswers, runBuilt } from '../support/built-process';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

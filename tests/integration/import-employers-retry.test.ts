@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { EmployerImportService } from '@app/crm';
 import { EmployerImportRepository } from '../../libs/crm/src/imports/employer-import.repository';
 import { ImportsRepository } from '../../libs/crm/src/imports/imports.repository';
@@ -32,7 +32,7 @@ describe('employer import retries', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       IMPORT_BATCH_SIZE: '2',
     });

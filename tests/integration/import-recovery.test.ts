@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig, QueueName } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { FILE_CHUNK_BYTES } from '../../libs/crm/src/imports/csv-batch-runner';
 import { ImportRecovery } from '../../libs/crm/src/imports/import-recovery';
 import { WorkerModule } from '../../apps/worker/worker.module';
@@ -34,7 +34,7 @@ describe('import recovery', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.url), {

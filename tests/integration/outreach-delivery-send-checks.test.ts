@@ -5,7 +5,7 @@ import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig, QueueName } from '@app/core';
 import { DeliveryModule, DispatcherService, EmailSendService } from '@app/outreach';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import type { TestApp } from '../support/test-app';
 import {
   ensureWsp,
@@ -36,7 +36,7 @@ describe('delivery recovery and send-time checks', () => {
     sink = await startSmtpSink();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       SMTP_URL: sink.url,
       INBOUND_DOMAIN: 'inbound.vliegwiel.test',

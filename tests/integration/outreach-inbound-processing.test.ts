@@ -4,7 +4,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, CoreInfrastructureModule, FixedClock, loadConfig } from '@app/core';
 import { DeliveryTokens, InboundModule, InboundRecovery, InboundService } from '@app/outreach';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import type { TestApp } from '../support/test-app';
 import {
   ensureWsp,
@@ -95,7 +95,7 @@ describe('processing inbound mail', () => {
     });
     config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       SMTP_URL: sink.url,
       INBOUND_DOMAIN: DOMAIN,

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock, CoreInfrastructureModule, FixedClock, loadConfig, QueueName } from '@app/core';
 import { MaintenanceWorkerModule, TASK_DIGEST_JOB, TaskDigestService } from '@app/crm';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 
 const HOUR = 3_600_000;
 
@@ -39,7 +39,7 @@ describe('the 07:00 task digest (maintenance queue)', () => {
     sink = await startSmtpSink();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       SMTP_URL: sink.url,
       INBOUND_DOMAIN: 'inbound.vliegwiel.test',

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig, QueueName } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { LaunchRecovery, LaunchWorkerModule } from '@app/outreach';
 import { LaunchFixtures } from './outreach-launch-support';
 
@@ -46,7 +46,7 @@ describe('Campaign launch recovery', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     @Module({ imports: [CoreInfrastructureModule.forRoot(config, database.url), LaunchWorkerModule] })

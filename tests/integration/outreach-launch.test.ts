@@ -3,7 +3,7 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { StageService, StagesModule } from '@app/crm';
 import type { Principal } from '@app/auth';
 import { EnrolmentExits, LaunchEnrolment, LaunchWorkerModule } from '@app/outreach';
@@ -37,7 +37,7 @@ describe('Campaign launch', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     @Module({ imports: [CoreInfrastructureModule.forRoot(config, database.url), LaunchWorkerModule, StagesModule] })

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
 import { DeliveryModule, EmailSendService, InboundModule, InboundService } from '@app/outreach';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import type { TestApp } from '../support/test-app';
 import { ensureWsp, insertEmployer, insertTemplateVersion, runningCampaign } from '../e2e/outreach-delivery-fixtures';
 
@@ -40,7 +40,7 @@ describe('replies racing follow-ups', () => {
     sink = await startSmtpSink();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       SMTP_URL: sink.url,
       INBOUND_DOMAIN: DOMAIN,

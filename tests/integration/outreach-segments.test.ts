@@ -2,7 +2,7 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig, managerFor, Transactions } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { SegmentQuery, SegmentsModule } from '@app/outreach';
 
 /** Segment semantics on real PostgreSQL, against hand-built employers of two regions. */
@@ -51,7 +51,7 @@ describe('SegmentQuery', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     @Module({ imports: [CoreInfrastructureModule.forRoot(config, database.url), SegmentsModule] })

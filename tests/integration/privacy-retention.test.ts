@@ -16,7 +16,7 @@ import {
   RetentionWorkerModule,
 } from '@app/outreach';
 import type { Principal } from '@app/auth';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import {
   erasedAddressSql,
   erasedAddressSqlKey,
@@ -80,7 +80,7 @@ describe('the nightly retention run (maintenance queue)', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'vw-retention-'));
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
       DATA_DIR: dataDir,
       RETENTION_INBOUND_DAYS: '90',

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
 import type { Principal } from '@app/auth';
 import { ReportingModule, ReportsService } from '@app/reporting';
-import { TestDatabase, createTestDatabase, seededRandom, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, seededRandom, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 
 const STATES = [
   'prospect',
@@ -40,7 +40,7 @@ describe('Funnel reached (property)', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     @Module({ imports: [CoreInfrastructureModule.forRoot(config, database.url), ReportingModule] })

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, DomainError, loadConfig } from '@app/core';
 import type { Principal } from '@app/auth';
 import { ReportingModule, ReportsService, TrajectoryReportService } from '@app/reporting';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 
 const ADMIN: Principal = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -39,7 +39,7 @@ describe('Report scope (an admin naming a region)', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     @Module({ imports: [CoreInfrastructureModule.forRoot(config, database.url), ReportingModule] })

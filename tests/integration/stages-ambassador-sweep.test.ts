@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock, CoreInfrastructureModule, FixedClock, loadConfig, QueueName } from '@app/core';
 import type { Principal } from '@app/auth';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import {
   AMBASSADOR_SWEEP_SCHEDULE,
   AmbassadorSweep,
@@ -32,7 +32,7 @@ describe('the daily ambassador sweep (maintenance queue)', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     app = await Test.createTestingModule({

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig } from '@app/core';
 import { Principal } from '@app/auth';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { EmployerService, PipelineStage, StageService, StagesModule } from '@app/crm';
 
 const MOVES = 20;
@@ -21,7 +21,7 @@ describe('concurrent stage moves', () => {
     database = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: database.url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_URL: testRedisUrl(),
       QUEUE_PREFIX: testQueuePrefix(),
     });
     @Module({ imports: [CoreInfrastructureModule.forRoot(config, database.url), StagesModule] })

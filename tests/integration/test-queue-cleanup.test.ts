@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { dropRunQueues } from '@app/testing';
+import { dropRunQueues, testRedisUrl } from '@app/testing';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 
 describe('dropRunQueues (the test run janitor for Redis)', () => {
   let redis: Redis;

@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { freePort } from '@app/core';
-import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, SmtpSink, startSmtpSink, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { BuiltProcess, runBuilt } from '../support/built-process';
 import {
   APP_SECRET,
@@ -26,7 +26,7 @@ import { startWorker } from '../chaos/support/chaos-worker';
  */
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const CONTACTS_PER_CAMPAIGN = Number(process.env.SOAK_CONTACTS ?? 300);
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const ADMIN = { email: 'soak-admin@test.example', password: 'soak-password-123' };
 
 function rssMb(pid: number): number {

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, loadConfig } from '@app/core';
-import { createTestDatabase, TestDatabase, testQueuePrefix } from '@app/testing';
+import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { AppModule } from '../../apps/api/app.module';
 import { configureApp } from '../../apps/api/configure-app';
 import { PrototypedExpressAdapter } from '../../apps/api/http/prototyped-express-adapter';
@@ -22,7 +22,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     APP_SECRET: 'test-secret-that-is-long-enough-0123456789',
     QUEUE_PREFIX: testQueuePrefix(),
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: testRedisUrl(),
     DATABASE_URL: database.url,
     INBOUND_SMTP_PORT: '0',
     // Request log lines only when a test asks for them.

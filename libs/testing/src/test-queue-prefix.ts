@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-const TEST_REDIS_URL = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis the tests use: TEST_REDIS_URL, or the one running on this machine. */
+export const testRedisUrl = (): string => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A BullMQ key prefix of its own for one test file, so runs never share queues. */
 export function testQueuePrefix(): string {
@@ -12,7 +13,7 @@ export function testQueuePrefix(): string {
  * Removes every key under this run's queue prefixes (`vwtest-<run>-…`), as dropRunDatabases removes its databases:
  * apps stopped by a test leave their queues' keys (schedulers, metadata, finished jobs) behind. Returns how many.
  */
-export async function dropRunQueues(runId: string, url = TEST_REDIS_URL()): Promise<number> {
+export async function dropRunQueues(runId: string, url = testRedisUrl()): Promise<number> {
   // The run id goes into a SCAN pattern: it must not widen it to other runs' keys.
   if (!/^[a-z0-9]+$/i.test(runId)) throw new Error(`dropRunQueues: unexpected run id ${JSON.stringify(runId)}`);
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
