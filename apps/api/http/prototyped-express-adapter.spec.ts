@@ -1,4 +1,5 @@
-import { IncomingMessage, request as httpRequest, Server, ServerResponse } from 'node:http';
+import { Agent, IncomingMessage, request as httpRequest, Server, ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -72,11 +73,59 @@ describe('PrototypedExpressAdapter', () => {
   });
 
   it('should answer many requests on one kept-alive connection, unknown paths with 404', async () => {
-    const { app, base } = await listening();
+    const { app, server, base } = await listening();
+    let connections = 0;
+    server.on('connection', () => connections++);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${base}${path}`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        });
+        request.on('error', reject);
+        request.end();
+      });
     try {
-      for (let i = 0; i < 20; i++) expect((await fetch(`${base}/things`)).status).toBe(200);
-      const missing = await fetch(`${base}/nothing-here`);
-      expect(missing.status).toBe(404);
+      for (let i = 0; i < 20; i++) expect(await get('/things')).toBe(200);
+      expect(await get('/nothing-here')).toBe(404);
+      expect(connections).toBe(1);
+    } finally {
+      agent.destroy();
+      await app.close();
+    }
+  });
+
+  it("should give each connection Node's own handler once, so an upgraded connection is left to its listener", async () => {
+    const { app, server, base } = await listening();
+    const listeners = server.listeners('connection');
+    expect(new Set(listeners).size).toBe(listeners.length);
+    // An echo protocol: after the 101, every byte comes back. A second HTTP parser on the socket would read those
+    // bytes as a request and answer 400.
+    server.on('upgrade', (_request: IncomingMessage, socket: import('node:net').Socket) => {
+      socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
+      socket.on('data', (chunk) => socket.write(chunk));
+      socket.on('end', () => socket.destroy());
+    });
+    try {
+      const { port } = new URL(base);
+      const received = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let text = '';
+        socket.on('data', (chunk) => {
+          text += String(chunk);
+          if (text.includes('101 Switching Protocols') && !text.includes('not http')) socket.write('not http\r\n\r\n');
+          if (text.includes('not http')) {
+            socket.destroy();
+            resolve(text);
+          }
+        });
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+        socket.write('GET /things HTTP/1.1\r\nHost: localhost\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
+      });
+      expect(received).toContain('not http');
+      expect(received).not.toContain('400 Bad Request');
     } finally {
       await app.close();
     }

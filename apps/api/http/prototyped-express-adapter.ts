@@ -1,4 +1,5 @@
 import { createServer as createHttpServer, IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
+import type { EventEmitter } from 'node:events';
 import { createServer as createHttpsServer } from 'node:https';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
@@ -23,7 +24,23 @@ export function appPrototypedClasses(app: Express): Pick<ServerOptions, 'Incomin
 
 function adoptPrototype(target: object, expressPrototype: object): void {
   Object.setPrototypeOf(target, Object.getPrototypeOf(expressPrototype));
-  Object.defineProperties(target, Object.getOwnPropertyDescriptors(expressPrototype));
+  // Not `constructor`: the class's own stays (Express's object has none, unless it was made here before).
+  const { constructor: _constructor, ...descriptors } = Object.getOwnPropertyDescriptors(expressPrototype);
+  Object.defineProperties(target, descriptors);
+}
+
+/**
+ * The listeners added to `from` (the app's 'request', Nest's 'connection' tracking, anything later), onto `to`.
+ * Not Node's own: every server registers its connection handler itself, and a second one would give each socket
+ * two parsers, one of them never freed.
+ */
+function moveAddedListeners(from: EventEmitter, to: EventEmitter): void {
+  for (const event of from.eventNames()) {
+    const own = new Set(to.listeners(event));
+    for (const listener of from.listeners(event)) {
+      if (!own.has(listener)) to.on(event, listener as (...args: unknown[]) => void);
+    }
+  }
 }
 
 /**
@@ -39,8 +56,8 @@ function adoptPrototype(target: object, expressPrototype: object): void {
  * from, are about a sixth as frequent (docs/benchmarks.md, e). With the prototypes set at birth, Express's call
  * is a no-op (the same prototype).
  *
- * The server is Nest's own in every other respect: its listeners (the app, and Nest's connection tracking when
- * `forceCloseConnections` is set) move over to it.
+ * The server is Nest's own in every other respect: the listeners Nest added to its server (the app, and the
+ * connection tracking of `forceCloseConnections`) move over to it.
  */
 export class PrototypedExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
@@ -50,9 +67,7 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
     const server = options.httpsOptions
       ? createHttpsServer({ ...options.httpsOptions, ...constructors })
       : createHttpServer(constructors);
-    for (const event of ['request', 'connection'] as const) {
-      for (const listener of nestServer.listeners(event)) server.on(event, listener as (...args: unknown[]) => void);
-    }
+    moveAddedListeners(nestServer, server);
     this.setHttpServer(server);
   }
 }
