@@ -8,9 +8,9 @@ import type { Express } from 'express';
 /**
  * Request and response classes for Node's HTTP server whose prototypes are the Express app's `app.request` and
  * `app.response` from now on: each class's prototype takes over the chain and own properties (`app`) of Express's
- * object, and replaces it on the app. Subclasses, not plain functions that run Node's constructors on `this`: V8
- * lays out a subclass's instances as Node's own (a plain function's get most fields out of line, and the live probe,
- * which never reaches Express, answered about a fifth fewer requests a second that way).
+ * object, and replaces it on the app. Subclasses, not plain functions that run Node's constructors on `this`: with
+ * those, the live probe, which never reaches Express, answered about a fifth fewer requests a second (most likely
+ * because V8 sizes a plain function's objects for its own few fields, not Node's many).
  */
 export function appPrototypedClasses(app: Express): Pick<ServerOptions, 'IncomingMessage' | 'ServerResponse'> {
   class AppRequest extends IncomingMessage {}
@@ -52,9 +52,9 @@ function moveAddedListeners(from: EventEmitter, to: EventEmitter): void {
  * answered a third as many requests a second as with the prototypes set at birth (6,900 against 21,000–23,000),
  * and at 2,000 paced requests a second about 30 % of what it allocated lived through two scavenges and went to the
  * old generation (`--trace-gc-nvp`). In the api, at 500 paced employer reads a second, 1.7 MB went to the old
- * generation per scavenge before and 0.3 MB after, so its full collections, where the paced latency tail comes
- * from, are about a sixth as frequent (docs/benchmarks.md, e). With the prototypes set at birth, Express's call
- * is a no-op (the same prototype).
+ * generation per scavenge before and 0.3 MB after, and its full collections, where the paced latency tail comes
+ * from, came every 6–10 s instead of every 3 s (docs/benchmarks.md, e). With the prototypes set at birth, Express's
+ * call is a no-op (the same prototype).
  *
  * The server is Nest's own in every other respect: the listeners Nest added to its server (the app, and the
  * connection tracking of `forceCloseConnections`) move over to it.
