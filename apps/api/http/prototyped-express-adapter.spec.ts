@@ -1,6 +1,5 @@
 import { Agent, IncomingMessage, request as httpRequest, Server, ServerResponse } from 'node:http';
-import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { Controller, Get, Module, Req } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -102,7 +101,7 @@ describe('PrototypedExpressAdapter', () => {
     expect(new Set(listeners).size).toBe(listeners.length);
     // An echo protocol: after the 101, every byte comes back. A second HTTP parser on the socket would read those
     // bytes as a request and answer 400.
-    server.on('upgrade', (_request: IncomingMessage, socket: import('node:net').Socket) => {
+    server.on('upgrade', (_request: IncomingMessage, socket: Socket) => {
       socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
       socket.on('data', (chunk) => socket.write(chunk));
       socket.on('end', () => socket.destroy());
