@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { dutchPublicHolidays, isDutchPublicHoliday } from './dutch-holidays';
 
 describe('dutchPublicHolidays', () => {
@@ -34,5 +35,19 @@ describe('dutchPublicHolidays', () => {
   it('should not count observances such as Oudejaarsavond when they are not public', () => {
     expect(isDutchPublicHoliday('2026-12-31')).toBe(false);
     expect(isDutchPublicHoliday('2026-05-04')).toBe(false);
+  });
+
+  it('should list exactly the public holidays the date-holidays package gives for NL in every year from 1950 to 2400', () => {
+    const nl = new Holidays('NL', { types: ['public'] });
+    const differences: string[] = [];
+    for (let year = 1950; year <= 2400; year++) {
+      const expected = (nl.getHolidays(year) || [])
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => holiday.date.slice(0, 10))
+        .sort();
+      const actual = [...dutchPublicHolidays(year)].sort();
+      if (actual.join() !== expected.join()) differences.push(`${year}: ${actual.join()} ≠ ${expected.join()}`);
+    }
+    expect(differences).toEqual([]);
   });
 });

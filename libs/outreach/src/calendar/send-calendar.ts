@@ -10,7 +10,7 @@ export type WaitCalendar = (typeof WAIT_CALENDARS)[number];
 const SEARCH_DAYS = 3660;
 
 /**
- * The days a region sends on, in Europe/Amsterdam: no Dutch public holidays (`date-holidays`,
+ * The days a region sends on, in Europe/Amsterdam: no Dutch public holidays (those of `date-holidays`,
  * type `public`) and none of the region's `closingDays`. Working days are also Monday to Friday.
  * Pure: callers pass the instants (from the injected Clock), so tests can move time.
  */
