@@ -1,7 +1,7 @@
 // Benchmark b: send throughput to a local SMTP sink (smtp-server, a process of its own). Ours = a launched
 // campaign on the built api: the dispatcher moves due steps into the email-send queue, each job claims its
 // ledger row, locks and re-checks the enrolment, renders the cached compiled template, sends over the pooled
-// SMTP transport and records the outcome. Raw = nodemailer's pool sending the same messages, built with a
+// SMTP transport (nodemailer in a worker thread of its own) and records the outcome. Raw = nodemailer's pool sending the same messages, built with a
 // Handlebars template compiled once; and the same pool sending MIME built beforehand.
 import {
   assert,
@@ -244,7 +244,7 @@ export const send = {
 all day, no cap. Ours = \`POST /launch\` on the built api (\`WORKERS=inline\`, \`SMTP_URL\` = the sink), then everything
 the product does per message (dispatcher → \`email-send\` job, gathered with others into a batch of up to 32 → claim
 the ledger rows, lock and re-check the enrolments, suppression, basis and pressure, render the cached compiled template,
-send over nodemailer's pool, record); raw = the
+send over nodemailer's pool, which runs in a worker thread of the api, record); raw = the
 bench process sending the same messages through a nodemailer pool (same defaults: 5 connections) with at most 50
 \`sendMail\` calls in flight, the message built per send from a Handlebars template compiled once plus html-to-text;
 prebuilt = the same pool sending MIME built beforehand. Rate = messages ÷ (last arrival − first arrival) at the sink.
@@ -262,7 +262,8 @@ every ledger row is \`sent\`.
 
 From \`POST /launch\` to the last message at the sink: ${e2e.length ? `${(e2e[Math.floor(e2e.length / 2)] / 1000).toFixed(1)} s median` : '–'}.
 The api (hosting the workers) peaked at **${r.workerPeakMB.toFixed(0)} MB** RSS while sending (goal ≤ 200 MB: ${yesNo(r.workerPeakMB <= 200)}),
-sampled every 100 ms. The bench's queue prefix in Redis held at most ${int(r.redisPeak.jobs)} jobs (${int(r.redisPeak.keys)} keys,
+sampled every 100 ms (with the SMTP thread, about 20 MB of it: a Node worker thread alone takes some 10 MB, nodemailer
+in it another 10). The bench's queue prefix in Redis held at most ${int(r.redisPeak.jobs)} jobs (${int(r.redisPeak.keys)} keys,
 ${(r.redisPeak.bytes / 1024).toFixed(0)} KB; the largest job ${int(r.redisPeak.maxJobBytes)} bytes by \`MEMORY USAGE\`, sampled every 500 ms).
 
 \`maxPerHour\` = ${int(c.cap)} on a campaign of ${int(c.contacts)} (region AM14): ${int(c.sent)} messages reached the sink

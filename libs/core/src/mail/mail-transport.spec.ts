@@ -32,7 +32,7 @@ describe('MailTransport', () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'vw-mail-'));
   });
   afterEach(async () => {
-    transports.splice(0).forEach((t) => t.onModuleDestroy());
+    await Promise.all(transports.splice(0).map((t) => t.onModuleDestroy()));
     await rm(dataDir, { recursive: true, force: true });
   });
 

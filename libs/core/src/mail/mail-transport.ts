@@ -1,15 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import nodemailer from 'nodemailer';
-import type { Mail, SendMailOptions, SMTPPoolSentMessageInfo } from 'nodemailer';
-import type { StreamSentMessageInfo } from 'nodemailer/lib/stream-transport';
+import type { Mail, SendMailOptions } from 'nodemailer';
+import type { Options as StreamOptions, StreamSentMessageInfo } from 'nodemailer/lib/stream-transport';
 import { Clock } from '../clock/clock';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../errors/domain.error';
 import { checkedAddress, checkedMailbox, headerText, singleLine } from './mail-address';
 import { OutboundMail, SentMail } from './mail.types';
+import { SmtpPoolThread } from './smtp-pool-thread';
 
 /**
  * Headers the DKIM signature covers: nodemailer's defaults written out, so `List-Unsubscribe` and
@@ -44,15 +44,18 @@ export const DKIM_SIGNED_HEADERS = [
 const NO_ACCESS = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 /**
- * The one way out for e-mail (architecture.md "Mail"): pooled SMTP from SMTP_URL, else `.eml` files in
+ * The one way out for e-mail (architecture.md "Mail"): pooled SMTP from SMTP_URL (in a thread of its own,
+ * SmtpPoolThread), else `.eml` files in
  * `<DATA_DIR>/outbox` so the demo works offline. Errors from the SMTP server are passed on unchanged
  * (nodemailer's `responseCode`, `code`, `command`), so callers can tell a bounce from a refusal of us.
  */
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
   private readonly logger = new Logger('MailTransport');
-  private readonly pool: Mail<SMTPPoolSentMessageInfo> | null;
-  private readonly files: Mail<StreamSentMessageInfo> | null;
+  private readonly pool: SmtpPoolThread | null;
+  /** Loaded at the first file: with SMTP_URL only the pool's thread loads nodemailer (some 5 MB less here). */
+  private files: Promise<Mail<StreamSentMessageInfo>> | null = null;
+  private readonly filesOptions: StreamOptions | null;
   /** Where `.eml` files go when there is no SMTP server; null with SMTP_URL. */
   readonly outboxDir: string | null;
 
@@ -68,34 +71,29 @@ export class MailTransport implements OnModuleDestroy {
     };
     const common = { ...NO_ACCESS, ...(dkim ? { dkim } : {}) };
     if (config.smtpUrl) {
-      this.pool = nodemailer.createTransport({ ...common, url: config.smtpUrl, pool: true });
-      this.files = null;
+      this.pool = new SmtpPoolThread({ ...common, url: config.smtpUrl, pool: true });
+      this.filesOptions = null;
       this.outboxDir = null;
     } else {
       this.pool = null;
-      this.files = nodemailer.createTransport({ ...common, streamTransport: true, buffer: true, newline: 'windows' });
+      this.filesOptions = { ...common, streamTransport: true, buffer: true, newline: 'windows' };
       this.outboxDir = path.join(config.dataDir, 'outbox');
     }
   }
 
   async send(mail: OutboundMail): Promise<SentMail> {
     const options = sendOptions(mail);
-    if (this.pool) {
-      const info = await this.pool.sendMail(options);
-      return {
-        messageId: info.messageId,
-        accepted: info.accepted.map(addressOf),
-        rejected: info.rejected.map(addressOf),
-        response: info.response,
-      };
-    }
-    const info = await this.files!.sendMail(options);
+    if (this.pool) return this.pool.send(options);
+    this.files ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(this.filesOptions!),
+    );
+    const info = await (await this.files).sendMail(options);
     const file = await this.writeOutbox(info.messageId, info.message as Buffer);
     return { messageId: info.messageId, accepted: info.envelope.to, rejected: [], response: `250 written to ${file}` };
   }
 
-  onModuleDestroy(): void {
-    this.pool?.close();
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.close();
   }
 
   private async writeOutbox(messageId: string, message: Buffer): Promise<string> {
@@ -135,8 +133,4 @@ function sendOptions(mail: OutboundMail): SendMailOptions {
       : {}),
     headers,
   };
-}
-
-function addressOf(entry: string | { address: string }): string {
-  return typeof entry === 'string' ? entry : entry.address;
 }

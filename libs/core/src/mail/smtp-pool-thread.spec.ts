@@ -1,0 +1,92 @@
+import { SmtpSink, startSmtpSink } from '@app/testing';
+import { SmtpPoolThread } from './smtp-pool-thread';
+
+const mail = (to: string) => ({
+  from: 'anna@wsp.example',
+  to,
+  subject: 'Samen praktijkleren?',
+  text: 'Beste Piet,',
+  html: '<p>Beste Piet,</p>',
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('SmtpPoolThread', () => {
+  let sink: SmtpSink;
+  const threads: SmtpPoolThread[] = [];
+  const thread = (options: Record<string, unknown>, timing = { idleMs: 60_000, closeDrainMs: 5_000 }) => {
+    const created = new SmtpPoolThread({ pool: true, ...options }, timing);
+    threads.push(created);
+    return created;
+  };
+
+  beforeEach(async () => {
+    sink = await startSmtpSink({
+      rejectRcpt: (address) => (address.startsWith('gone@') ? { code: 550, message: '5.1.1 No such user' } : undefined),
+      afterData: (address) => (address.startsWith('slow@') ? { kind: 'tarpit', ms: 2_000 } : undefined),
+    });
+  });
+  afterEach(async () => {
+    await Promise.all(threads.splice(0).map((t) => t.close()));
+    await sink.close();
+  });
+
+  it('should send many messages at once through one thread and answer each with its own recipient', async () => {
+    const smtp = thread({ url: sink.url });
+    const addresses = Array.from({ length: 30 }, (_, i) => `piet${i}@bakkerij.example`);
+
+    const results = await Promise.all(addresses.map((to) => smtp.send(mail(to))));
+
+    expect(results.map((result) => result.accepted)).toEqual(addresses.map((to) => [to]));
+    expect(results.every((result) => /^<.+@wsp\.example>$/.test(result.messageId))).toBe(true);
+    expect(new Set(results.map((result) => result.messageId)).size).toBe(30);
+    expect((await sink.waitFor(30)).length).toBe(30);
+  });
+
+  it("should reject with nodemailer's code, responseCode and command when the server refuses the recipient", async () => {
+    const smtp = thread({ url: sink.url });
+
+    const refusal = await smtp.send(mail('gone@bakkerij.example')).catch((error: unknown) => error);
+
+    expect(refusal).toBeInstanceOf(Error);
+    expect(refusal).toMatchObject({ code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' });
+    expect((refusal as Error).message).toMatch(/No such user/);
+  });
+
+  it('should stop the thread once idle and start a new one for the next message', async () => {
+    const smtp = thread({ url: sink.url }, { idleMs: 100, closeDrainMs: 5_000 });
+
+    await smtp.send(mail('piet@bakkerij.example'));
+    expect(smtp.running).toBe(true);
+    for (let waited = 0; smtp.running && waited < 5_000; waited += 20) await sleep(20);
+    expect(smtp.running).toBe(false);
+    const again = await smtp.send(mail('klaas@bakkerij.example'));
+
+    expect(again.accepted).toEqual(['klaas@bakkerij.example']);
+    expect(smtp.running).toBe(true);
+  });
+
+  it('should fail a message as a configuration error (ECONFIG, so it is retried) when the thread cannot start', async () => {
+    const smtp = thread({ url: 'smtp://[' });
+
+    const failure = await smtp.send(mail('piet@bakkerij.example')).catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ code: 'ECONFIG' });
+    expect((failure as Error).message).toMatch(/SMTP thread stopped/);
+    expect(sink.messages).toHaveLength(0);
+  });
+
+  it('should fail a message in flight without a code (so it counts as unknown) when the thread stops during its send', async () => {
+    const smtp = thread({ url: sink.url }, { idleMs: 60_000, closeDrainMs: 50 });
+    await smtp.send(mail('piet@bakkerij.example'));
+
+    const inFlight = smtp.send(mail('slow@bakkerij.example')).catch((error: unknown) => error);
+    await sleep(300); // the message is at the sink, which holds its answer for 2 s
+    await smtp.close();
+    const failure = await inFlight;
+
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as { code?: string }).code).toBeUndefined();
+    expect((failure as Error).message).toMatch(/SMTP thread stopped during the send/);
+  });
+});
