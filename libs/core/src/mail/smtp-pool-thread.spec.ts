@@ -57,13 +57,13 @@ describe('SmtpPoolThread', () => {
     const smtp = thread({ url: sink.url }, { idleMs: 100, closeDrainMs: 5_000 });
 
     await smtp.send(mail('piet@bakkerij.example'));
-    expect(smtp.running).toBe(true);
-    for (let waited = 0; smtp.running && waited < 5_000; waited += 20) await sleep(20);
-    expect(smtp.running).toBe(false);
+    expect(smtp.liveThreads).toBe(1);
+    for (let waited = 0; smtp.liveThreads > 0 && waited < 5_000; waited += 20) await sleep(20);
+    expect(smtp.liveThreads).toBe(0);
     const again = await smtp.send(mail('klaas@bakkerij.example'));
 
     expect(again.accepted).toEqual(['klaas@bakkerij.example']);
-    expect(smtp.running).toBe(true);
+    expect(smtp.liveThreads).toBe(1);
   });
 
   it('should fail a message as a configuration error (ECONFIG, so it is retried) when the thread cannot start', async () => {
@@ -76,6 +76,18 @@ describe('SmtpPoolThread', () => {
     expect(sink.messages).toHaveLength(0);
   });
 
+  it('should refuse a message as not sent (ECONFIG) and start no thread once closed', async () => {
+    const smtp = thread({ url: sink.url });
+    await smtp.send(mail('piet@bakkerij.example'));
+    await smtp.close();
+
+    const refusal = await smtp.send(mail('klaas@bakkerij.example')).catch((error: unknown) => error);
+
+    expect(refusal).toMatchObject({ code: 'ECONFIG' });
+    expect(smtp.liveThreads).toBe(0);
+    expect(sink.messages.map((message) => message.envelope.rcptTo)).toEqual([['piet@bakkerij.example']]);
+  });
+
   it('should fail a message in flight without a code (so it counts as unknown) when the thread stops during its send', async () => {
     const smtp = thread({ url: sink.url }, { idleMs: 60_000, closeDrainMs: 50 });
     await smtp.send(mail('piet@bakkerij.example'));
@@ -85,6 +97,7 @@ describe('SmtpPoolThread', () => {
     await smtp.close();
     const failure = await inFlight;
 
+    expect(smtp.liveThreads).toBe(0);
     expect(failure).toBeInstanceOf(Error);
     expect((failure as { code?: string }).code).toBeUndefined();
     expect((failure as Error).message).toMatch(/SMTP thread stopped during the send/);

@@ -5,17 +5,32 @@ import { SentMail } from './mail.types';
 
 /** How long the thread stays after its last message: a send burst keeps one thread, an idle api frees its memory. */
 export const SMTP_THREAD_IDLE_MS = 30_000;
-/** How long closing waits for messages still in the thread before it stops the thread anyway. */
-export const SMTP_THREAD_CLOSE_DRAIN_MS = 10_000;
+/**
+ * How long closing waits for messages still in the thread; with the 2 s stop after it, well inside the 15 s
+ * the runtime gives the whole shutdown beyond its grace (runtime.ts).
+ */
+export const SMTP_THREAD_CLOSE_DRAIN_MS = 5_000;
+const STOP_TIMEOUT_MS = 2_000;
 const THREAD_FILE = 'libs/core/src/mail/smtp-pool.thread.mjs';
 /**
- * The thread's heap, kept as small as the api's own (`--max-semi-space-size=4`, package.json): 4 MB
- * semi-spaces. It holds only the messages in flight and the pool's five connections.
+ * The thread's heap, kept as small as the api's own (`--max-semi-space-size=4`, package.json). It holds only the
+ * messages in flight and the pool's five connections.
  */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 3, maxOldGenerationSizeMb: 64 };
 
+/** One thread and what is known about it. */
+interface Thread {
+  worker: Worker;
+  /** It posted `ready`: from then on a message given to it may have gone out. */
+  ready: boolean;
+  /** Messages posted and not yet answered. */
+  inFlight: number;
+  /** Settles when the thread has ended, whenever that is (made at start, so it is never missed). */
+  exited: Promise<void>;
+}
+
 interface Waiting {
-  thread: Worker;
+  thread: Thread;
   resolve: (sent: SentMail) => void;
   reject: (error: Error) => void;
 }
@@ -30,11 +45,16 @@ type ThreadMessage =
  * the sockets was about 40 % of the send path's main-thread time; there it waited behind the database and
  * queue work of the same process, here it runs beside it on the other core (docs/benchmarks.md, b).
  * Started at the first message, stopped after SMTP_THREAD_IDLE_MS without one.
+ *
+ * A message that cannot have gone out fails with code `ECONFIG`, which classifySmtpError retries: the thread
+ * could not start or was not ready yet, the transport was closed, the message could not be handed over. One
+ * lost in a thread that was ready fails without a code: it may be out, so it is `unknown` (architecture.md "Mail").
  */
 export class SmtpPoolThread {
-  private thread: Worker | null = null;
-  private ready = false;
+  private current: Thread | null = null;
+  private closed = false;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly alive = new Set<Thread>();
   private nextId = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -43,94 +63,112 @@ export class SmtpPoolThread {
     private readonly timing = { idleMs: SMTP_THREAD_IDLE_MS, closeDrainMs: SMTP_THREAD_CLOSE_DRAIN_MS },
   ) {}
 
-  /** Whether a thread is up (it starts with the first message and stops when idle or closed). */
-  get running(): boolean {
-    return this.thread !== null;
+  /** Threads started and not yet ended (0 or 1, briefly 2 while an idle one stops). */
+  get liveThreads(): number {
+    return this.alive.size;
   }
 
   /** Sends one message; rejects with nodemailer's error, its `responseCode`, `code` and `command` kept. */
   send(options: SendMailOptions): Promise<SentMail> {
-    const thread = this.thread ?? this.start();
+    if (this.closed) return Promise.reject(notSent('the mail transport is closed'));
+    let thread: Thread;
+    try {
+      thread = this.current ?? this.start();
+    } catch (error) {
+      return Promise.reject(notSent(`the SMTP thread could not start: ${(error as Error).message}`));
+    }
     this.clearIdleTimer();
     const id = ++this.nextId;
     return new Promise<SentMail>((resolve, reject) => {
+      try {
+        thread.worker.postMessage({ id, options });
+      } catch (error) {
+        reject(notSent(`the message could not be handed to the SMTP thread: ${(error as Error).message}`));
+        return;
+      }
       this.waiting.set(id, { thread, resolve, reject });
-      thread.ref();
-      thread.postMessage({ id, options });
+      thread.inFlight += 1;
+      thread.worker.ref();
     });
   }
 
-  /** Lets the messages in flight finish (at most the close drain time), then stops the thread and its connections. */
+  /**
+   * Refuses new messages, lets those in flight finish (at most the close drain time), then stops the thread and
+   * its connections.
+   */
   async close(): Promise<void> {
+    this.closed = true;
     this.clearIdleTimer();
-    const thread = this.thread;
+    const thread = this.current;
     if (!thread) return;
-    this.thread = null;
+    this.current = null;
     const deadline = Date.now() + this.timing.closeDrainMs;
-    while (this.inFlight(thread) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (thread.inFlight > 0 && this.alive.has(thread) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await stopThread(thread);
   }
 
-  private start(): Worker {
-    const thread = new Worker(projectPath(THREAD_FILE), {
+  private start(): Thread {
+    const worker = new Worker(projectPath(THREAD_FILE), {
       workerData: { transportOptions: this.transportOptions },
       resourceLimits: THREAD_LIMITS,
     });
-    this.thread = thread;
-    this.ready = false;
-    thread.on('message', (message: ThreadMessage) => this.settle(thread, message));
-    thread.on('error', (error) => this.lose(thread, error));
-    thread.on('exit', (code) => this.lose(thread, new Error(`The SMTP thread stopped (exit code ${code})`)));
+    const thread: Thread = {
+      worker,
+      ready: false,
+      inFlight: 0,
+      exited: new Promise<void>((resolve) => worker.once('exit', () => resolve())),
+    };
+    this.alive.add(thread);
+    this.current = thread;
+    worker.on('message', (message: ThreadMessage) => this.settle(thread, message));
+    worker.on('error', (error) => this.lose(thread, error));
+    worker.on('exit', (code) => {
+      this.alive.delete(thread);
+      this.lose(thread, new Error(`exit code ${code}`));
+    });
     return thread;
   }
 
-  private settle(thread: Worker, message: ThreadMessage): void {
+  private settle(thread: Thread, message: ThreadMessage): void {
     if ('type' in message) {
-      if (thread === this.thread) this.ready = true;
+      thread.ready = true;
       return;
     }
     const waiting = this.waiting.get(message.id);
     if (!waiting) return;
     this.waiting.delete(message.id);
+    thread.inFlight -= 1;
     if ('sent' in message) waiting.resolve(message.sent);
     else waiting.reject(Object.assign(new Error(message.error.message), message.error));
-    if (this.inFlight(thread) === 0) this.idle(thread);
+    if (thread.inFlight === 0) this.idle(thread);
   }
 
-  /**
-   * The thread died (or was stopped) with messages in it. Before it was ready nothing can have been sent, so
-   * those fail as a configuration error (`ECONFIG`: retried). After, a message may be out: no code, which
-   * classifySmtpError reads as `unknown`, never sent again blindly (architecture.md "Mail").
-   */
-  private lose(thread: Worker, cause: Error): void {
-    const beforeReady = thread === this.thread && !this.ready;
-    if (thread === this.thread) this.thread = null;
+  /** The thread died or was stopped with messages in it: each fails as not sent, or as unknown (see the class). */
+  private lose(thread: Thread, cause: Error): void {
+    if (this.current === thread) this.current = null;
     for (const [id, waiting] of this.waiting) {
       if (waiting.thread !== thread) continue;
       this.waiting.delete(id);
-      const error = new Error(`The SMTP thread stopped during the send: ${cause.message}`);
-      waiting.reject(beforeReady ? Object.assign(error, { code: 'ECONFIG' }) : error);
+      thread.inFlight -= 1;
+      const stopped = `the SMTP thread stopped during the send (${cause.message})`;
+      waiting.reject(thread.ready ? new Error(`Perhaps sent: ${stopped}`) : notSent(stopped));
     }
   }
 
   /** No message in flight: the thread no longer keeps the process alive, and stops unless another comes soon. */
-  private idle(thread: Worker): void {
-    thread.unref();
-    if (thread !== this.thread) return;
+  private idle(thread: Thread): void {
+    thread.worker.unref();
+    if (thread !== this.current) return;
     this.clearIdleTimer();
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.thread !== thread || this.inFlight(thread) > 0) return;
-      this.thread = null;
+      if (this.current !== thread || thread.inFlight > 0) return;
+      this.current = null;
       void stopThread(thread);
     }, this.timing.idleMs);
     this.idleTimer.unref();
-  }
-
-  private inFlight(thread: Worker): number {
-    let count = 0;
-    for (const waiting of this.waiting.values()) if (waiting.thread === thread) count += 1;
-    return count;
   }
 
   private clearIdleTimer(): void {
@@ -139,11 +177,19 @@ export class SmtpPoolThread {
   }
 }
 
-/** Asks the thread to close its connections and end; ends it outright if it has not within 5 s. */
-async function stopThread(thread: Worker): Promise<void> {
-  const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
-  thread.postMessage({ type: 'close' });
-  const timer = setTimeout(() => void thread.terminate(), 5_000);
-  await exited;
+/** An error for a message that cannot have gone out: `ECONFIG`, which classifySmtpError retries. */
+function notSent(reason: string): Error {
+  return Object.assign(new Error(`Not sent: ${reason}`), { code: 'ECONFIG' });
+}
+
+/** Asks the thread to close its connections and end; ends it outright if it has not within STOP_TIMEOUT_MS. */
+async function stopThread(thread: Thread): Promise<void> {
+  try {
+    thread.worker.postMessage({ type: 'close' });
+  } catch {
+    // Already ended: `exited` has settled or is about to.
+  }
+  const timer = setTimeout(() => void thread.worker.terminate(), STOP_TIMEOUT_MS);
+  await thread.exited;
   clearTimeout(timer);
 }
