@@ -91,6 +91,17 @@ const CHANGES = `## Changes made for these benchmarks
   (2026-11-29; two of the four with an earlier form of the change): the employer read flat out 620–901 against
   506–618 requests a second, the paced p99 26–105 ms against 76–119 ms. The live probe, which never reaches
   Express, is unchanged (five 4 s autocannon rounds each, alternating: median 28,088 against 27,904 a second).
+- Send path: nodemailer's SMTP pool runs in a worker thread of its own (\`libs/core/src/mail/smtp-pool-thread.ts\`),
+  started at the first message and stopped after 30 s idle. Building MIME and writing it to the sockets was about
+  40 % of the api's main-thread time while sending (\`--cpu-prof\`); in the thread it runs beside the database and
+  queue work on the other core. Three \`--only=b\` runs each, old and new build alternating (2026-11-30): ours 959,
+  999 and 964 messages a second against 770, 849 and 838 (0.70, 0.71, 0.74 of raw against 0.57, 0.65, 0.62). The
+  price is memory: a worker thread takes about 10 MB, nodemailer in it another 10; the api's peak RSS while sending
+  was 197–200 MB against 172–177 MB in those runs (\`--only=b\`; in a full run the api has launched campaigns
+  before b, and peaked at 208 MB there already without the thread). Both builds compute the Dutch public holidays
+  instead of loading \`date-holidays\` (with moment-timezone and every country's rules: 23 MB of RSS in a bare Node
+  process; one \`--only=b\` run before that change peaked at 184 MB); the spec checks the dates against the package
+  for every year 1950–2400.
 - Send path: email-send jobs (still one per ledger row, with their own retries) are gathered into batches of up to
   32 (\`MicroBatcher\`: a job waits at most 5 ms for others; 128 jobs in flight per worker, so several batches
   overlap). A batch costs about a dozen statements instead of about fifteen per message: one read of the rows, one
