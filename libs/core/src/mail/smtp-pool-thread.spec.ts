@@ -76,6 +76,18 @@ describe('SmtpPoolThread', () => {
     expect(sink.messages).toHaveLength(0);
   });
 
+  it('should fail a message it cannot hand to the thread as not sent (ECONFIG), and still stop the idle thread', async () => {
+    const smtp = thread({ url: sink.url }, { idleMs: 100, closeDrainMs: 5_000 });
+    const uncloneable = { ...mail('piet@bakkerij.example'), headers: { 'X-Made-By': () => 'a function' } };
+
+    const failure = await smtp.send(uncloneable as never).catch((error: unknown) => error);
+    for (let waited = 0; smtp.liveThreads > 0 && waited < 5_000; waited += 20) await sleep(20);
+
+    expect(failure).toMatchObject({ code: 'ECONFIG' });
+    expect((failure as Error).message).toMatch(/could not be handed to the SMTP thread/);
+    expect(smtp.liveThreads).toBe(0);
+  });
+
   it('should refuse a message as not sent (ECONFIG) and start no thread once closed', async () => {
     const smtp = thread({ url: sink.url });
     await smtp.send(mail('piet@bakkerij.example'));

@@ -84,6 +84,7 @@ export class SmtpPoolThread {
         thread.worker.postMessage({ id, options });
       } catch (error) {
         reject(notSent(`the message could not be handed to the SMTP thread: ${(error as Error).message}`));
+        if (thread.inFlight === 0) this.idle(thread); // the idle timer was cleared above
         return;
       }
       this.waiting.set(id, { thread, resolve, reject });
