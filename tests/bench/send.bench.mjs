@@ -6,6 +6,8 @@
 import {
   assert,
   compareSides,
+  createBenchDatabase,
+  dropRedisPrefix,
   int,
   range,
   ratio,
@@ -13,9 +15,12 @@ import {
   require,
   rssSampler,
   sleep,
+  stats,
+  unique,
   until,
   yesNo,
 } from './lib/harness.mjs';
+import { startApi, startWorker } from './lib/api-process.mjs';
 import { adminId, createSegment, draftCampaign, seedAudience } from './launch.bench.mjs';
 
 const nodemailer = require('nodemailer');
@@ -24,6 +29,7 @@ const { convert } = require('html-to-text');
 const OPEN = { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' };
 const DOMAIN = 'send.example';
 const CAP_DOMAIN = 'cap.example';
+const WORKER_DOMAIN = 'worker.example';
 const SUBJECT = 'Praktijkleren bij {{employer.name}}';
 const HTML =
   '<p>Beste {{contact.firstName}},</p><p>Wij zoeken werkgevers zoals {{employer.name}} in {{employer.city}} voor praktijkleren.</p>';
@@ -170,9 +176,73 @@ export const send = {
     transport.close();
     await db.query(`DELETE FROM campaigns WHERE region_id = $1`, [regionId]);
     const capped = await this.cap({ db, api, sink, profile, seeded: seeded.cap, senderId });
-    const result = { contacts, timings, endToEnd: endToEnd.slice(1), workerPeakMB, redisPeak, capped };
+    const standalone = await this.standalone({ profile, sink });
+    const result = { contacts, timings, endToEnd: endToEnd.slice(1), workerPeakMB, redisPeak, capped, standalone };
     console.log('b', JSON.stringify(result));
     return result;
+  },
+
+  /**
+   * The shape production runs (architecture.md "Processes"): the api with WORKERS=off and the standalone worker
+   * (`npm run start:worker`), on a database and queue prefix of their own, since the shared api's dispatcher
+   * would take the jobs of a campaign in its database. One warm-up and `profile.runs` launches of the same
+   * audience: the worker's peak RSS while sending (issue 8's "worker RSS") and its rate.
+   */
+  async standalone({ profile, sink }) {
+    const db = await createBenchDatabase();
+    const queuePrefix = `bench-${unique()}`;
+    let api;
+    let worker;
+    try {
+      api = await startApi({ databaseUrl: db.url, queuePrefix, smtpUrl: sink.url, env: { WORKERS: 'off' } });
+      const { regionId, templateId, contacts } = await seedAudience(db, 'AM15', profile.sendMessages, WORKER_DOMAIN);
+      const senderId = await adminId(db);
+      const segmentId = await createSegment(db, regionId, 'Bench standalone worker');
+      worker = await startWorker({ databaseUrl: db.url, queuePrefix, smtpUrl: sink.url });
+      const rounds = [];
+      for (let round = 0; round <= profile.runs; round++) {
+        await db.query(`DELETE FROM campaigns WHERE region_id = $1`, [regionId]);
+        await sink.reset();
+        const campaignId = await draftCampaign(db, {
+          regionId,
+          segmentId,
+          senderId,
+          templateId,
+          sendWindow: OPEN,
+          name: `Bench standalone ${round}`,
+        });
+        const workerRss = rssSampler(worker.pid);
+        const apiRss = rssSampler(api.pid);
+        const response = await api.request('POST', `/api/campaigns/${campaignId}/launch`);
+        assert(response.status === 202, `launch ${response.status} ${response.text}`);
+        await until(
+          async () => (await sink.stats(WORKER_DOMAIN)).messages >= contacts,
+          20 * 60_000,
+          'every message of the standalone worker at the sink',
+          25,
+        );
+        await sleep(200); // a duplicate would arrive now
+        const stats = await sink.stats(WORKER_DOMAIN);
+        assert(stats.recipients === contacts && stats.duplicates === 0, `standalone: ${JSON.stringify(stats)}`);
+        rounds.push({
+          rate: contacts / (Math.max(1, stats.lastAt - stats.firstAt) / 1000),
+          workerMB: workerRss.stop(),
+          apiMB: apiRss.stop(),
+        });
+      }
+      const timed = rounds.slice(1); // the first round is the warm-up
+      return {
+        contacts,
+        rates: timed.map((r) => r.rate),
+        workerPeakMB: Math.max(...timed.map((r) => r.workerMB)),
+        apiPeakMB: Math.max(...timed.map((r) => r.apiMB)),
+      };
+    } finally {
+      await worker?.stop();
+      await api?.stop();
+      await dropRedisPrefix(queuePrefix);
+      await db.drop();
+    }
   },
 
   /** maxPerHour: the first hour sends close to the cap and never more. */
@@ -224,6 +294,7 @@ export const send = {
     const { ours, raw, prebuilt } = r.timings;
     const e2e = [...r.endToEnd].sort((a, b) => a - b);
     const c = r.capped;
+    const sa = r.standalone;
     return {
       summary: [
         {
@@ -233,6 +304,12 @@ export const send = {
           extra: `${int(ours.median)} msg/s`,
         },
         { benchmark: 'b send vs prebuilt raw MIME', ratio: ours.median / prebuilt.median, goal: null, extra: '' },
+        {
+          benchmark: 'b standalone worker (production shape)',
+          ratio: null,
+          goal: null,
+          extra: `worker peak RSS ${sa.workerPeakMB.toFixed(0)} MB while sending (goal ≤ 200 MB: ${yesNo(sa.workerPeakMB <= 200)}), ${int(stats(sa.rates).median)} msg/s`,
+        },
         {
           benchmark: `b maxPerHour ${int(c.cap)}`,
           ratio: c.sent / c.cap,
@@ -265,6 +342,13 @@ The api (hosting the workers) peaked at **${r.workerPeakMB.toFixed(0)} MB** RSS 
 sampled every 100 ms (with the SMTP thread, about 20 MB of it: a Node worker thread alone takes some 10 MB, nodemailer
 in it another 10). The bench's queue prefix in Redis held at most ${int(r.redisPeak.jobs)} jobs (${int(r.redisPeak.keys)} keys,
 ${(r.redisPeak.bytes / 1024).toFixed(0)} KB; the largest job ${int(r.redisPeak.maxJobBytes)} bytes by \`MEMORY USAGE\`, sampled every 500 ms).
+
+Production's shape (architecture.md "Processes"), in the same run: the api with \`WORKERS=off\` and the standalone
+worker (\`npm run start:worker\`), on a database and queue prefix of their own (the api above would otherwise take
+the jobs), ${int(sa.contacts)} messages, a warm-up launch and ${sa.rates.length} timed: the worker peaked at
+**${sa.workerPeakMB.toFixed(0)} MB** RSS while sending (goal ≤ 200 MB: ${yesNo(sa.workerPeakMB <= 200)}), the api at
+${sa.apiPeakMB.toFixed(0)} MB; ${range(stats(sa.rates), int)} messages a second (no raw side here: the ratio above is the one
+measured alternately).
 
 \`maxPerHour\` = ${int(c.cap)} on a campaign of ${int(c.contacts)} (region AM14): ${int(c.sent)} messages reached the sink
 (${int(c.ledgerSent)} ledger rows \`sent\`), 95% of the cap after ${(c.reachedMs / 1000).toFixed(1)} s; watched for

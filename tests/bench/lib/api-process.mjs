@@ -120,6 +120,54 @@ export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {}, he
   };
 }
 
+/**
+ * The built standalone worker (dist/apps/worker/main.js, `npm run start:worker`) as production runs it beside an
+ * api with WORKERS=off, with the same heap settings; resolves once it logged that it is ready.
+ */
+export async function startWorker({ databaseUrl, queuePrefix, smtpUrl }) {
+  const entry = fileURLToPath(new URL('dist/apps/worker/main.js', ROOT));
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  const child = spawn(process.execPath, [...PRODUCTION_HEAP_ARGS, entry], {
+    cwd: fileURLToPath(ROOT),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NO_COLOR: '1',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      SMTP_URL: smtpUrl,
+      INBOUND_SMTP_PORT: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk) => (output = (output + chunk).slice(-20_000));
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 120_000;
+  while (!/Worker ready/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`worker exited at start:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`worker did not start:\n${output.slice(-2_000)}`);
+    }
+    await sleep(100);
+  }
+  return {
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** An answer as the benchmarks read it: status, the body parsed when it is JSON, and the text. */
 function answer(status, text) {
   let body;
