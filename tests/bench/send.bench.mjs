@@ -34,6 +34,11 @@ const SUBJECT = 'Praktijkleren bij {{employer.name}}';
 const HTML =
   '<p>Beste {{contact.firstName}},</p><p>Wij zoeken werkgevers zoals {{employer.name}} in {{employer.city}} voor praktijkleren.</p>';
 
+/** A draft campaign of one e-mail step to the segment, its send window open all day. */
+function openCampaign(db, { regionId, segmentId, senderId, templateId }, name, extra = {}) {
+  return draftCampaign(db, { regionId, segmentId, senderId, templateId, sendWindow: OPEN, name, ...extra });
+}
+
 /** Sends `messages` with at most `inFlight` sendMail calls open at once (as a careful hand-written sender would). */
 async function sendAll(transport, messages, inFlight = 50) {
   let next = 0;
@@ -116,14 +121,7 @@ export const send = {
           prepare: async () => {
             await db.query(`DELETE FROM campaigns WHERE region_id = $1`, [regionId]);
             await sink.reset();
-            campaignId = await draftCampaign(db, {
-              regionId,
-              segmentId,
-              senderId,
-              templateId,
-              sendWindow: OPEN,
-              name: `Bench send ${++round}`,
-            });
+            campaignId = await openCampaign(db, { regionId, segmentId, senderId, templateId }, `Bench send ${++round}`);
           },
           run: async () => {
             const started = Date.now();
@@ -203,14 +201,11 @@ export const send = {
       for (let round = 0; round <= profile.runs; round++) {
         await db.query(`DELETE FROM campaigns WHERE region_id = $1`, [regionId]);
         await sink.reset();
-        const campaignId = await draftCampaign(db, {
-          regionId,
-          segmentId,
-          senderId,
-          templateId,
-          sendWindow: OPEN,
-          name: `Bench standalone ${round}`,
-        });
+        const campaignId = await openCampaign(
+          db,
+          { regionId, segmentId, senderId, templateId },
+          `Bench standalone ${round}`,
+        );
         const workerRss = rssSampler(worker.pid);
         const apiRss = rssSampler(api.pid);
         const response = await api.request('POST', `/api/campaigns/${campaignId}/launch`);
@@ -251,14 +246,8 @@ export const send = {
     const cap = profile.maxPerHour;
     const segmentId = await createSegment(db, regionId, 'Bench cap');
     await sink.reset();
-    const campaignId = await draftCampaign(db, {
-      regionId,
-      segmentId,
-      senderId,
-      templateId,
-      sendWindow: OPEN,
+    const campaignId = await openCampaign(db, { regionId, segmentId, senderId, templateId }, 'Bench cap', {
       maxPerHour: cap,
-      name: 'Bench cap',
     });
     const started = Date.now();
     const response = await api.request('POST', `/api/campaigns/${campaignId}/launch`);

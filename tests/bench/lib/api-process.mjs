@@ -13,6 +13,20 @@ export const HTTP_HEAP_ARGS = ['--max-semi-space-size=16', '--max-old-space-size
 
 export const ADMIN = { email: 'bench@bench.example', password: 'bench-admin-password-2025' };
 
+/** What the api and the standalone worker share: one database, one queue prefix, one secret, no inbound SMTP. */
+function baseEnv({ databaseUrl, queuePrefix }) {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NO_COLOR: '1',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    INBOUND_SMTP_PORT: '0',
+  };
+}
+
 export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {}, heapArgs = PRODUCTION_HEAP_ARGS }) {
   const entry = fileURLToPath(new URL('dist/apps/api/main.js', ROOT));
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
@@ -23,18 +37,11 @@ export async function startApi({ databaseUrl, queuePrefix, smtpUrl, env = {}, he
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: fileURLToPath(ROOT),
     env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      NO_COLOR: '1',
+      ...baseEnv({ databaseUrl, queuePrefix }),
       PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       WORKERS: 'inline',
-      INBOUND_SMTP_PORT: '0',
       ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
       ...env,
     },
@@ -129,17 +136,7 @@ export async function startWorker({ databaseUrl, queuePrefix, smtpUrl }) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
   const child = spawn(process.execPath, [...PRODUCTION_HEAP_ARGS, entry], {
     cwd: fileURLToPath(ROOT),
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      NO_COLOR: '1',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      SMTP_URL: smtpUrl,
-      INBOUND_SMTP_PORT: '0',
-    },
+    env: { ...baseEnv({ databaseUrl, queuePrefix }), SMTP_URL: smtpUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
