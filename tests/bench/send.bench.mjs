@@ -217,10 +217,22 @@ export const send = {
           25,
         );
         await sleep(200); // a duplicate would arrive now
-        const stats = await sink.stats(WORKER_DOMAIN);
-        assert(stats.recipients === contacts && stats.duplicates === 0, `standalone: ${JSON.stringify(stats)}`);
+        const arrived = await sink.stats(WORKER_DOMAIN);
+        assert(arrived.recipients === contacts && arrived.duplicates === 0, `standalone: ${JSON.stringify(arrived)}`);
+        const [ledger] = await until(
+          async () => {
+            const rows = await db.query(
+              `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM send_ledger WHERE campaign_id = $1`,
+              [campaignId],
+            );
+            return rows[0].sent === contacts ? rows : null;
+          },
+          30_000,
+          'every ledger row of the standalone worker recorded as sent',
+        );
+        assert(ledger.sent === contacts, `standalone: ${ledger.sent} of ${contacts} ledger rows sent`);
         rounds.push({
-          rate: contacts / (Math.max(1, stats.lastAt - stats.firstAt) / 1000),
+          rate: contacts / (Math.max(1, arrived.lastAt - arrived.firstAt) / 1000),
           workerMB: workerRss.stop(),
           apiMB: apiRss.stop(),
         });
