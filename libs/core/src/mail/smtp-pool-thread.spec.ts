@@ -100,6 +100,28 @@ describe('SmtpPoolThread', () => {
     expect(sink.messages.map((message) => message.envelope.rcptTo)).toEqual([['piet@bakkerij.example']]);
   });
 
+  it('should end every close only once the thread has ended, when two callers close at once', async () => {
+    const smtp = thread({ url: sink.url });
+    await smtp.send(mail('piet@bakkerij.example'));
+
+    const first = smtp.close();
+    await smtp.close();
+
+    expect(smtp.liveThreads).toBe(0);
+    await first;
+  });
+
+  it('should wait in close for a thread that is still stopping after it went idle', async () => {
+    const smtp = thread({ url: sink.url }, { idleMs: 0, closeDrainMs: 5_000 });
+    await smtp.send(mail('piet@bakkerij.example'));
+    await sleep(0); // the idle timer (0 ms, set first) has fired: the thread is asked to stop, and has not ended yet
+    expect(smtp.liveThreads).toBe(1);
+
+    await smtp.close();
+
+    expect(smtp.liveThreads).toBe(0);
+  });
+
   it('should fail a message in flight without a code (so it counts as unknown) when the thread stops during its send', async () => {
     const smtp = thread({ url: sink.url }, { idleMs: 60_000, closeDrainMs: 50 });
     await smtp.send(mail('piet@bakkerij.example'));

@@ -53,6 +53,8 @@ type ThreadMessage =
 export class SmtpPoolThread {
   private current: Thread | null = null;
   private closed = false;
+  /** The one close in progress: a second caller waits for the same end. */
+  private closing: Promise<void> | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private readonly alive = new Set<Thread>();
   private nextId = 0;
@@ -95,19 +97,28 @@ export class SmtpPoolThread {
 
   /**
    * Refuses new messages, lets those in flight finish (at most the close drain time), then stops the thread and
-   * its connections.
+   * its connections. Resolves once no thread of this transport runs, also one that was already stopping idle, so
+   * a shutdown that awaits it leaves no thread behind; every caller waits for that same end.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
+    this.closing ??= this.drainAndStop();
+    return this.closing;
+  }
+
+  private async drainAndStop(): Promise<void> {
     this.clearIdleTimer();
     const thread = this.current;
-    if (!thread) return;
     this.current = null;
-    const deadline = Date.now() + this.timing.closeDrainMs;
-    while (thread.inFlight > 0 && this.alive.has(thread) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    if (thread) {
+      const deadline = Date.now() + this.timing.closeDrainMs;
+      while (thread.inFlight > 0 && this.alive.has(thread) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await stopThread(thread);
     }
-    await stopThread(thread);
+    // An idle thread stopping on its own ends within STOP_TIMEOUT_MS (stopThread's timer).
+    await Promise.all([...this.alive].map((stopping) => stopping.exited));
   }
 
   private start(): Thread {
