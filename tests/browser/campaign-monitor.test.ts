@@ -220,7 +220,8 @@ describe('campaign list and monitor', () => {
       .filter({ hasText: /^Uitgestapt$/ })
       .waitFor();
     await counterReaches('replied', 1);
-    await page.locator('table.step-results tbody tr').first().locator('td').nth(2).filter({ hasText: /^1$/ }).waitFor();
+    // Columns: sent, not delivered, refused, replied, unsubscribed.
+    await page.locator('table.step-results tbody tr').first().locator('td').nth(3).filter({ hasText: /^1$/ }).waitFor();
     for (const other of contacts.slice(1))
       await enrolmentRow(other.id)
         .locator('td')

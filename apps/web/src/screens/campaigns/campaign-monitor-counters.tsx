@@ -69,7 +69,7 @@ export function CampaignCounters({ stats }: { stats: CampaignStats }) {
   );
 }
 
-/** Per e-mail step: what it sent and what came back. */
+/** Per e-mail step: what it sent and what came back, with the same outcomes as the campaign's counters. */
 export function StepTable({ steps, results }: { steps: CampaignStepView[]; results: StepResult[] }) {
   if (results.length === 0) return null;
   return (
@@ -86,6 +86,9 @@ export function StepTable({ steps, results }: { steps: CampaignStepView[]; resul
               Niet aangekomen
             </th>
             <th scope="col" className="number">
+              Geweigerd
+            </th>
+            <th scope="col" className="number">
               Gereageerd
             </th>
             <th scope="col" className="number">
@@ -99,6 +102,7 @@ export function StepTable({ steps, results }: { steps: CampaignStepView[]; resul
               <th scope="row">{stepLabel(steps, result.step)}</th>
               <td className="number">{numberFormat.format(result.sent)}</td>
               <td className="number">{numberFormat.format(result.bounced)}</td>
+              <td className="number">{numberFormat.format(result.blocked)}</td>
               <td className="number">{numberFormat.format(result.replied)}</td>
               <td className="number">{numberFormat.format(result.unsubscribed)}</td>
             </tr>

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LaunchProgress } from './campaign-monitor-counters';
+import { LaunchProgress, StepTable } from './campaign-monitor-counters';
 import {
   allowedActions,
   MAX_POLL_DELAY,
@@ -86,6 +86,21 @@ describe('campaign monitor rules', () => {
     expect(bar.value).toBe(10);
     expect(bar.max).toBe(40);
     expect(screen.getByText(/Overgeslagen: 2 geen e-mailadres, 1 op de blokkeerlijst\./)).toBeTruthy();
+  });
+
+  it('should show per step what was sent, not delivered, refused, replied and unsubscribed', () => {
+    const steps = [{ type: 'email', templateId: 't' }] as CampaignView['steps'];
+    render(
+      <StepTable
+        steps={steps}
+        results={[{ step: 0, templateId: 't', sent: 1200, bounced: 7, blocked: 3, replied: 41, unsubscribed: 2 }]}
+      />,
+    );
+    const headers = screen.getAllByRole('columnheader').map((cell) => cell.textContent);
+    const cells = screen.getAllByRole('cell').map((cell) => cell.textContent);
+    expect(headers).toEqual(['Stap', 'Verstuurd', 'Niet aangekomen', 'Geweigerd', 'Gereageerd', 'Afgemeld']);
+    expect(screen.getByRole('rowheader').textContent).toBe('Stap 1 (e-mail)');
+    expect(cells).toEqual(['1.200', '7', '3', '41', '2']);
   });
 
   it('should show no progress bar once the campaign runs', () => {
