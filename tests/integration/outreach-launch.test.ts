@@ -210,6 +210,77 @@ describe('Campaign launch', () => {
       expect((await fixtures.counters(atPilot)).status).toBe('running');
     });
 
+    it("should end in one call what each employer's new stage ends, and leave the rest running", async () => {
+      const tag = newTag();
+      const [pilot, declined, contacted] = [
+        await fixtures.employer(am25, { tags: [tag] }),
+        await fixtures.employer(am25, { tags: [tag] }),
+        await fixtures.employer(am25, { tags: [tag] }),
+      ];
+      for (const employer of [pilot, declined, contacted]) await fixtures.contact(employer, am25);
+      const atInterested = await campaignFor(tag, { exitStage: 'interested' });
+      const atAmbassador = await campaignFor(tag, { exitStage: 'ambassador' });
+      await launch.run(atInterested, await segmentOf(atInterested));
+      await db.query(
+        `INSERT INTO enrolments (campaign_id, contact_id, employer_id, region_id)
+         SELECT $1, contact_id, employer_id, region_id FROM enrolments WHERE campaign_id = $2`,
+        [atAmbassador, atInterested],
+      );
+      await db.query(`UPDATE campaigns SET status = 'running' WHERE id = $1`, [atAmbassador]);
+
+      const result = await context.get(EnrolmentExits).exitAtStages([
+        { employerId: pilot, stage: 'sw_pilot' },
+        { employerId: declined, stage: 'not_interested' },
+        { employerId: contacted, stage: 'contacted' },
+      ]);
+
+      const byEmployer = async (campaignId: string) =>
+        Object.fromEntries(
+          (
+            await db.query(`SELECT employer_id, status, exit_reason FROM enrolments WHERE campaign_id = $1`, [
+              campaignId,
+            ])
+          ).map((row: { employer_id: string; status: string; exit_reason: string | null }) => [
+            row.employer_id,
+            `${row.status} ${row.exit_reason}`,
+          ]),
+        );
+      expect(await byEmployer(atInterested)).toEqual({
+        [pilot]: 'exited stage_reached',
+        [declined]: 'exited not_interested',
+        [contacted]: 'active null',
+      });
+      expect(await byEmployer(atAmbassador)).toEqual({
+        [pilot]: 'active null',
+        [declined]: 'exited not_interested',
+        [contacted]: 'active null',
+      });
+      expect([...result.campaignIds].sort()).toEqual([atInterested, atAmbassador].sort());
+      expect(result.completedCampaignIds).toEqual([]);
+    });
+
+    it('should exit the enrolments of employers moved on together and complete the campaign they leave empty', async () => {
+      const tag = newTag();
+      const employers = [
+        await fixtures.employer(am25, { tags: [tag] }),
+        await fixtures.employer(am25, { tags: [tag] }),
+      ];
+      for (const employer of employers) await fixtures.contact(employer, am25);
+      const campaignId = await campaignFor(tag, { exitStage: 'interested' });
+      await launch.run(campaignId, await segmentOf(campaignId));
+
+      const moved = await context
+        .get(StageService)
+        .advanceMany(employers, 'interested', { cause: 'campaign', at: new Date(), by: null });
+
+      expect(moved.sort()).toEqual([...employers].sort());
+      expect((await fixtures.enrolments(campaignId)).map((e) => `${e.status} ${e.exit_reason}`)).toEqual([
+        'exited stage_reached',
+        'exited stage_reached',
+      ]);
+      expect((await fixtures.counters(campaignId)).status).toBe('completed');
+    });
+
     it('should exit not_interested in every campaign when the employer moves to that side state', async () => {
       const tag = newTag();
       const employer = await fixtures.employer(am25, { tags: [tag] });

@@ -28,4 +28,32 @@ describe('DomainEvents', () => {
     await expect(events.publish({ name: 'test.pinged' })).resolves.toBeUndefined();
     expect(seen).toEqual(['second']);
   });
+
+  it('should give a batch subscriber the events of its name from one publishAll at once, in order', async () => {
+    const events = new DomainEvents();
+    const batches: number[][] = [];
+    const single: number[] = [];
+    events.subscribeBatch<Pinged>('test.pinged', (batch) => void batches.push(batch.map((e) => e.value)));
+    events.subscribe<Pinged>('test.pinged', (e) => void single.push(e.value));
+    await events.publishAll([
+      { name: 'test.pinged', value: 1 } as Pinged,
+      { name: 'test.other' },
+      { name: 'test.pinged', value: 2 } as Pinged,
+    ]);
+    expect(batches).toEqual([[1, 2]]);
+    expect(single).toEqual([1, 2]);
+  });
+
+  it('should go on with the next event of a publishAll when a one-event handler throws', async () => {
+    const events = new DomainEvents();
+    const seen: number[] = [];
+    events.subscribe<Pinged>('test.pinged', (e) => {
+      if (e.value === 1) throw new Error('boom');
+      seen.push(e.value);
+    });
+    await expect(
+      events.publishAll([{ name: 'test.pinged', value: 1 } as Pinged, { name: 'test.pinged', value: 2 } as Pinged]),
+    ).resolves.toBeUndefined();
+    expect(seen).toEqual([2]);
+  });
 });

@@ -179,19 +179,18 @@ export class StageService {
         after: { stage: change.to, stageBeforeSide, cause: change.cause, at: full[index].at, reason: change.reason },
       })),
     );
-    for (const [index, { employer, change }] of moves.entries()) {
-      const event: EmployerStageChanged = {
-        name: EMPLOYER_STAGE_CHANGED,
-        employerId: employer.id,
-        regionId: employer.regionId,
-        from: change.from as EmployerStage,
-        to: change.to,
-        at: full[index].at,
-        cause: change.cause,
-        by: change.by,
-      };
-      await this.transactions.afterCommit(() => this.events.publish(event));
-    }
+    const events = moves.map(({ employer, change }, index): EmployerStageChanged => ({
+      name: EMPLOYER_STAGE_CHANGED,
+      employerId: employer.id,
+      regionId: employer.regionId,
+      from: change.from as EmployerStage,
+      to: change.to,
+      at: full[index].at,
+      cause: change.cause,
+      by: change.by,
+    }));
+    // Together, so a listener can act on a batch of moves (a batch of campaign sends) at once.
+    await this.transactions.afterCommit(() => this.events.publishAll(events));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { managerFor } from '@app/core';
+import { PIPELINE_STAGES, SIDE_STAGES } from '@app/crm';
 import { ExitReason } from './enrolment.types';
 
 /** Which active enrolments an exit concerns; every given field narrows it. */
@@ -9,8 +10,12 @@ export interface ExitTarget {
   employerId?: string;
   campaignId?: string;
   regionId?: string;
-  /** Only enrolments of campaigns whose `exit_stage` is one of these. */
-  exitStages?: readonly string[];
+}
+
+/** An employer's new stage, as the stage listener passes it on. */
+export interface EmployerAtStage {
+  employerId: string;
+  stage: string;
 }
 
 /**
@@ -30,11 +35,6 @@ export class EnrolmentExitsRepository {
     if (target.employerId) add('e.employer_id = ?', target.employerId);
     if (target.campaignId) add('e.campaign_id = ?', target.campaignId);
     if (target.regionId) add('e.region_id = ?', target.regionId);
-    if (target.exitStages) {
-      add('EXISTS (SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id AND c.exit_stage = ANY(?::text[]))', [
-        ...target.exitStages,
-      ]);
-    }
     const manager = managerFor(this.dataSource);
     const locked: { id: string }[] = await manager.query(
       `SELECT e.id FROM enrolments e WHERE ${conditions.join(' AND ')} ORDER BY e.id FOR UPDATE OF e`,
@@ -46,6 +46,37 @@ export class EnrolmentExitsRepository {
       `WITH updated AS (UPDATE enrolments SET status = 'exited', exit_reason = $2, exited_at = $3, updated_at = $3, next_step_at = NULL
        WHERE id = ANY($1::uuid[]) AND status = 'active' RETURNING campaign_id) SELECT campaign_id FROM updated`,
       [locked.map((row) => row.id), reason, at],
+    );
+    return [...new Set(rows.map((row) => row.campaign_id))];
+  }
+
+  /**
+   * The active enrolments that employers' new stages end, locked in id order and exited in one statement: at a
+   * side stage every one of the employer's, with that stage as the reason; at a pipeline stage those in campaigns
+   * whose `exit_stage` it reached or passed (`stage_reached`). Each employer at most once. Returns the campaigns.
+   */
+  async exitAtStages(changes: readonly EmployerAtStage[], at: Date): Promise<string[]> {
+    if (changes.length === 0) return [];
+    const manager = managerFor(this.dataSource);
+    const locked: { id: string; reason: ExitReason }[] = await manager.query(
+      `SELECT e.id, CASE WHEN v.stage = ANY($3::text[]) THEN v.stage ELSE 'stage_reached' END AS reason
+       FROM unnest($1::uuid[], $2::text[]) AS v(employer_id, stage)
+       JOIN enrolments e ON e.employer_id = v.employer_id AND e.status = 'active'
+       JOIN campaigns c ON c.id = e.campaign_id
+       WHERE v.stage = ANY($3::text[])
+          OR array_position($4::text[], c.exit_stage) <= array_position($4::text[], v.stage)
+       ORDER BY e.id
+       FOR UPDATE OF e`,
+      [changes.map((change) => change.employerId), changes.map((change) => change.stage), SIDE_STAGES, PIPELINE_STAGES],
+    );
+    if (locked.length === 0) return [];
+    // Re-checked under the lock: another exit may have committed while we waited.
+    const rows: { campaign_id: string }[] = await manager.query(
+      `WITH updated AS (UPDATE enrolments e SET status = 'exited', exit_reason = v.reason, exited_at = $3, updated_at = $3,
+                                              next_step_at = NULL
+       FROM unnest($1::uuid[], $2::text[]) AS v(id, reason)
+       WHERE e.id = v.id AND e.status = 'active' RETURNING e.campaign_id) SELECT campaign_id FROM updated`,
+      [locked.map((row) => row.id), locked.map((row) => row.reason), at],
     );
     return [...new Set(rows.map((row) => row.campaign_id))];
   }

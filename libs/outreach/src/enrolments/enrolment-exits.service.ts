@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Transactions } from '@app/core';
-import { EnrolmentExitsRepository, ExitTarget } from './enrolment-exits.repository';
+import { EmployerAtStage, EnrolmentExitsRepository, ExitTarget } from './enrolment-exits.repository';
 import { ExitReason } from './enrolment.types';
 
 export interface ExitResult {
@@ -48,15 +48,23 @@ export class EnrolmentExits {
     return this.repository.lockActiveOfCampaign(campaignId);
   }
 
-  /** The employer's enrolments in campaigns that exit at one of `exitStages`. */
-  exitEmployerAtStages(employerId: string, exitStages: readonly string[], reason: ExitReason): Promise<ExitResult> {
-    return this.exit({ employerId, exitStages }, reason);
+  /**
+   * What employers' new stages end (api.md "Outreach"), in one transaction however many employers moved: at
+   * `not_interested` or `paused` every enrolment of the employer, with that reason; at a pipeline stage those in
+   * campaigns whose `exitStage` it reached or passed (`stage_reached`). Each employer at most once.
+   */
+  exitAtStages(changes: readonly EmployerAtStage[]): Promise<ExitResult> {
+    return this.exitWith((now) => this.repository.exitAtStages(changes, now));
   }
 
   private exit(target: ExitTarget, reason: ExitReason): Promise<ExitResult> {
+    return this.exitWith((now) => this.repository.exitActive(target, reason, now));
+  }
+
+  private exitWith(exitActive: (now: Date) => Promise<string[]>): Promise<ExitResult> {
     return this.transactions.run(async () => {
       const now = this.clock.now();
-      const campaignIds = await this.repository.exitActive(target, reason, now);
+      const campaignIds = await exitActive(now);
       const completedCampaignIds = await this.repository.completeDrained(campaignIds, now);
       return { campaignIds, completedCampaignIds };
     });

@@ -1,13 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '@app/core';
-import { EMPLOYER_STAGE_CHANGED, PIPELINE_STAGES, pipelineIndex } from '@app/crm';
+import { EMPLOYER_STAGE_CHANGED } from '@app/crm';
 import type { EmployerStageChanged } from '@app/crm';
 import { EnrolmentExits } from './enrolment-exits.service';
 
 /**
  * An employer's stage change ends its enrolments (api.md "Outreach"): a side state exits every
  * campaign (`not_interested`, `paused`); a pipeline stage exits the campaigns whose `exitStage` it
- * reached or passed (`stage_reached`). Runs after the stage change committed.
+ * reached or passed (`stage_reached`). Runs after the stage change committed. The changes of one
+ * transaction (a batch of campaign sends moves each of its prospects to `contacted`) are handled
+ * together: one exit statement for all of them instead of a transaction per employer.
  */
 @Injectable()
 export class StageExitListener implements OnModuleInit {
@@ -17,15 +19,30 @@ export class StageExitListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe<EmployerStageChanged>(EMPLOYER_STAGE_CHANGED, (event) => this.handle(event));
+    this.events.subscribeBatch<EmployerStageChanged>(EMPLOYER_STAGE_CHANGED, (events) => this.handle(events));
   }
 
-  async handle(event: EmployerStageChanged): Promise<void> {
-    if (event.to === 'not_interested' || event.to === 'paused') {
-      await this.exits.exitEmployer(event.employerId, null, event.to);
-      return;
+  async handle(events: readonly EmployerStageChanged[]): Promise<void> {
+    for (const group of withEachEmployerOnce(events)) {
+      await this.exits.exitAtStages(group.map((event) => ({ employerId: event.employerId, stage: event.to })));
     }
-    const reached = PIPELINE_STAGES.slice(0, pipelineIndex(event.to) + 1);
-    if (reached.length > 0) await this.exits.exitEmployerAtStages(event.employerId, reached, 'stage_reached');
   }
+}
+
+/**
+ * The events in order, cut wherever an employer comes again: within a group no two events touch the same
+ * enrolment, so one statement per group ends the same enrolments, for the same reasons, as one event at a time.
+ */
+function withEachEmployerOnce(events: readonly EmployerStageChanged[]): EmployerStageChanged[][] {
+  const groups: EmployerStageChanged[][] = [];
+  let seen = new Set<string>();
+  for (const event of events) {
+    if (groups.length === 0 || seen.has(event.employerId)) {
+      groups.push([]);
+      seen = new Set();
+    }
+    seen.add(event.employerId);
+    groups[groups.length - 1].push(event);
+  }
+  return groups;
 }
