@@ -145,8 +145,11 @@ about a fifth of each scavenge survives it). Outside those windows the p99 is a 
 or Redis had the tail, so what the collections delay is the answers from the other processes: V8 runs its collector
 threads (\`--v8-pool-size\`, 4 by default) beside PostgreSQL on the 2 cores. With \`--v8-pool-size=1\` the probe's p99
 was 9–25 ms in seven of eight runs (49 in one), against 29–78 ms without; but this benchmark's own runs did not follow
-(five each, alternating: 19–88 ms with it, 46–70 ms without; 164 and 173 ms with the bench process at 1 as well), so
-the start scripts keep Node's default.
+(five each, alternating: 19–88 ms with it, 46–70 ms without; 164 and 173 ms with the bench process at 1 as well).
+After the fix below made full collections rarer, they did (2026-11-30, \`--only=e\`, the api's flags alternating
+run by run, five each): the paced p99 was 14–35 ms (median 26) with \`--v8-pool-size=1\`, 41–72 ms (median 47) with
+Node's four threads, and 26–78 ms with two; the flat-out rate did not suffer (2,872–4,056 against 2,969–3,541 a
+second). The start scripts and the Docker image now run with one collector thread (see "Changes" below).
 
 Why so much reached the old space (found the same evening): Express's \`Object.setPrototypeOf\` on every request and
 response (\`app.handle\`). A bare Express app at 2,000 paced requests a second sent about 30 % of what it allocated to

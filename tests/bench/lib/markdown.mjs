@@ -117,6 +117,14 @@ const CHANGES = `## Changes made for these benchmarks
   \`tests/bench/lib/api-process.mjs\`): 4 MB semi-spaces instead of V8's 16 MB, and an old-space limit low
   enough that V8 collects before the heap doubles, with room left for reports and segment counts
   (see **Memory** above).
+- Collector threads: the api and the worker run with \`--v8-pool-size=1\` (the start scripts, the Docker image's
+  and compose's \`NODE_OPTIONS\`, the bench's api): V8's four helper threads for collection and compilation otherwise
+  take CPU from PostgreSQL, Redis and the main thread on a 2-core machine just when a collection runs. A thread
+  monitor during b showed the four at 150–400 ms of CPU a second together. Alternating runs on 2026-11-30
+  (\`BENCH_API_NODE_ARGS\`): e's paced p99 14–35 ms with one thread against 41–72 ms with four (five runs each);
+  b 1,078–1,204 messages a second against 1,013–1,229, 0.65–0.72 of raw against 0.60–0.66 (four runs each: a
+  small gain at most, within b's run-to-run noise).
+  On a machine with more cores, a larger pool may serve better; the flag is in the start scripts, not in code.
 - Import memory: the upload is stored in 32 KB chunks (was 1 MB) through one refilled buffer, the stored file is read
   back 32 KB at a time (older, larger chunks in slices), and a batch's temporary table is loaded 100 rows per
   statement; a 100,000-row import's peak api RSS went from 204–216 MB to 180–188 MB (alternating runs, same machine).
