@@ -39,7 +39,10 @@ export class DomainEvents {
     return this.publishAll([event]);
   }
 
-  /** Events that happened together (one transaction): each batch subscriber sees those of its name at once. */
+  /**
+   * Events that happened together (one transaction): name by name, in order of first appearance, each subscriber of
+   * that name in turn gets its events (a one-event subscriber one at a time, in order), then the next subscriber.
+   */
   async publishAll(events: readonly DomainEvent[]): Promise<void> {
     for (const name of new Set(events.map((event) => event.name))) {
       const named = events.filter((event) => event.name === name);

@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads';
+import { jest } from '@jest/globals';
 import { SmtpSink, startSmtpSink } from '@app/testing';
 import { SmtpPoolThread } from './smtp-pool-thread';
 
@@ -105,16 +107,24 @@ describe('SmtpPoolThread', () => {
     await smtp.send(mail('piet@bakkerij.example'));
 
     const first = smtp.close();
-    await smtp.close();
+    const second = smtp.close();
+    await second;
 
+    expect(second).toBe(first);
     expect(smtp.liveThreads).toBe(0);
-    await first;
   });
 
   it('should wait in close for a thread that is still stopping after it went idle', async () => {
     const smtp = thread({ url: sink.url }, { idleMs: 0, closeDrainMs: 5_000 });
+    const posted = jest.spyOn(Worker.prototype, 'postMessage');
     await smtp.send(mail('piet@bakkerij.example'));
-    await sleep(0); // the idle timer (0 ms, set first) has fired: the thread is asked to stop, and has not ended yet
+    const askedToStop = () => posted.mock.calls.some(([message]) => (message as { type?: string }).type === 'close');
+    // Until the idle timer (0 ms) has asked the thread to stop; it ends only after closing its SMTP connection.
+    for (let turns = 0; !askedToStop() && turns < 10_000; turns++)
+      await new Promise((resolve) => setImmediate(resolve));
+    const stopRequested = askedToStop();
+    posted.mockRestore();
+    expect(stopRequested).toBe(true);
     expect(smtp.liveThreads).toBe(1);
 
     await smtp.close();

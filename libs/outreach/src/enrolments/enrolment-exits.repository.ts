@@ -12,6 +12,9 @@ export interface ExitTarget {
   regionId?: string;
 }
 
+/** A side stage ends enrolments with its own name as the reason: this fails to compile once that stops being true. */
+const SIDE_STAGE_REASONS: readonly ExitReason[] = SIDE_STAGES;
+
 /** An employer's new stage, as the stage listener passes it on. */
 export interface EmployerAtStage {
   employerId: string;
@@ -53,7 +56,9 @@ export class EnrolmentExitsRepository {
   /**
    * The active enrolments that employers' new stages end, locked in id order and exited in one statement: at a
    * side stage every one of the employer's, with that stage as the reason; at a pipeline stage those in campaigns
-   * whose `exit_stage` it reached or passed (`stage_reached`). Each employer at most once. Returns the campaigns.
+   * whose `exit_stage` it reached or passed (`stage_reached`). Each employer at most once (an employer twice would
+   * give its enrolments two reasons, one picked at random): EnrolmentExits.exitAtStages cuts its chunks so.
+   * Returns the campaigns.
    */
   async exitAtStages(changes: readonly EmployerAtStage[], at: Date): Promise<string[]> {
     if (changes.length === 0) return [];
@@ -67,7 +72,12 @@ export class EnrolmentExitsRepository {
           OR array_position($4::text[], c.exit_stage) <= array_position($4::text[], v.stage)
        ORDER BY e.id
        FOR UPDATE OF e`,
-      [changes.map((change) => change.employerId), changes.map((change) => change.stage), SIDE_STAGES, PIPELINE_STAGES],
+      [
+        changes.map((change) => change.employerId),
+        changes.map((change) => change.stage),
+        SIDE_STAGE_REASONS,
+        PIPELINE_STAGES,
+      ],
     );
     if (locked.length === 0) return [];
     // Re-checked under the lock: another exit may have committed while we waited.

@@ -49,12 +49,20 @@ export class EnrolmentExits {
   }
 
   /**
-   * What employers' new stages end (api.md "Outreach"), in one transaction however many employers moved: at
-   * `not_interested` or `paused` every enrolment of the employer, with that reason; at a pipeline stage those in
-   * campaigns whose `exitStage` it reached or passed (`stage_reached`). Each employer at most once.
+   * What employers' new stages end (api.md "Outreach"), in order: at `not_interested` or `paused` every enrolment
+   * of the employer, with that reason; at a pipeline stage those in campaigns whose `exitStage` it reached or passed
+   * (`stage_reached`). One statement and transaction per EXIT_CHUNK employers instead of one per employer; an
+   * employer that comes again starts a new chunk, so its later change acts after its earlier one, as one by one.
    */
-  exitAtStages(changes: readonly EmployerAtStage[]): Promise<ExitResult> {
-    return this.exitWith((now) => this.repository.exitAtStages(changes, now));
+  async exitAtStages(changes: readonly EmployerAtStage[]): Promise<ExitResult> {
+    const campaignIds = new Set<string>();
+    const completedCampaignIds = new Set<string>();
+    for (const chunk of chunksWithEachEmployerOnce(changes)) {
+      const result = await this.exitWith((now) => this.repository.exitAtStages(chunk, now));
+      result.campaignIds.forEach((id) => campaignIds.add(id));
+      result.completedCampaignIds.forEach((id) => completedCampaignIds.add(id));
+    }
+    return { campaignIds: [...campaignIds], completedCampaignIds: [...completedCampaignIds] };
   }
 
   private exit(target: ExitTarget, reason: ExitReason): Promise<ExitResult> {
@@ -69,4 +77,25 @@ export class EnrolmentExits {
       return { campaignIds, completedCampaignIds };
     });
   }
+}
+
+/** Employers per exit statement and transaction: a batch of sends in one, and never a lock over thousands at once. */
+const EXIT_CHUNK = 100;
+
+/**
+ * The changes in order, cut after EXIT_CHUNK and wherever an employer comes again: within a chunk no two changes
+ * touch the same enrolment, so one statement ends the same enrolments, for the same reasons, as one change at a time.
+ */
+function chunksWithEachEmployerOnce(changes: readonly EmployerAtStage[]): EmployerAtStage[][] {
+  const chunks: EmployerAtStage[][] = [];
+  let seen = new Set<string>();
+  for (const change of changes) {
+    if (chunks.length === 0 || seen.has(change.employerId) || seen.size >= EXIT_CHUNK) {
+      chunks.push([]);
+      seen = new Set();
+    }
+    seen.add(change.employerId);
+    chunks[chunks.length - 1].push(change);
+  }
+  return chunks;
 }

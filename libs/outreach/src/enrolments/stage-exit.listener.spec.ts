@@ -1,12 +1,20 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { DomainEvents } from '@app/core';
 import { EMPLOYER_STAGE_CHANGED, EmployerStage, EmployerStageChanged } from '@app/crm';
+import type { EmployerAtStage } from './enrolment-exits.repository';
 import { EnrolmentExits } from './enrolment-exits.service';
 import { StageExitListener } from './stage-exit.listener';
 
 describe('StageExitListener', () => {
-  const calls: unknown[] = [];
+  const calls: EmployerAtStage[][] = [];
+  let failWhen: (changes: EmployerAtStage[]) => boolean = () => false;
   const exits = {
-    exitAtStages: async (changes: unknown) => void calls.push(changes),
+    exitAtStages: async (changes: EmployerAtStage[]) => {
+      calls.push(changes);
+      if (failWhen(changes)) throw new Error('deadlock detected');
+      return { campaignIds: [], completedCampaignIds: [] };
+    },
   } as unknown as EnrolmentExits;
   const events = new DomainEvents();
   new StageExitListener(events, exits).onModuleInit();
@@ -23,6 +31,7 @@ describe('StageExitListener', () => {
 
   beforeEach(() => {
     calls.length = 0;
+    failWhen = () => false;
   });
 
   it.each(['sw_pilot', 'not_interested', 'paused'] as const)(
@@ -33,25 +42,33 @@ describe('StageExitListener', () => {
     },
   );
 
-  it('should end the enrolments of employers moved in one transaction with one call', async () => {
-    await events.publishAll([changeOf('e1', 'contacted'), changeOf('e2', 'contacted'), changeOf('e3', 'paused')]);
+  it('should end the enrolments of employers moved together with one call, in order', async () => {
+    await events.publishAll([changeOf('e1', 'contacted'), changeOf('e2', 'contacted'), changeOf('e1', 'paused')]);
     expect(calls).toEqual([
       [
         { employerId: 'e1', stage: 'contacted' },
         { employerId: 'e2', stage: 'contacted' },
-        { employerId: 'e3', stage: 'paused' },
+        { employerId: 'e1', stage: 'paused' },
       ],
     ]);
   });
 
-  it('should handle a second move of the same employer after the first, in a call of its own', async () => {
-    await events.publishAll([changeOf('e1', 'interested'), changeOf('e2', 'contacted'), changeOf('e1', 'paused')]);
-    expect(calls).toEqual([
-      [
-        { employerId: 'e1', stage: 'interested' },
-        { employerId: 'e2', stage: 'contacted' },
-      ],
-      [{ employerId: 'e1', stage: 'paused' }],
-    ]);
+  it('should try each employer alone when the shared call fails, and name one that still fails', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    failWhen = (changes) => changes.length > 1 || changes[0].employerId === 'e2';
+    try {
+      await events.publishAll([changeOf('e1', 'contacted'), changeOf('e2', 'paused'), changeOf('e3', 'interested')]);
+
+      expect(calls.slice(1)).toEqual([
+        [{ employerId: 'e1', stage: 'contacted' }],
+        [{ employerId: 'e2', stage: 'paused' }],
+        [{ employerId: 'e3', stage: 'interested' }],
+      ]);
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0][0])).toMatch(/employer e2 at paused: Error: deadlock detected/);
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '@app/core';
 import { EMPLOYER_STAGE_CHANGED } from '@app/crm';
 import type { EmployerStageChanged } from '@app/crm';
@@ -7,12 +7,14 @@ import { EnrolmentExits } from './enrolment-exits.service';
 /**
  * An employer's stage change ends its enrolments (api.md "Outreach"): a side state exits every
  * campaign (`not_interested`, `paused`); a pipeline stage exits the campaigns whose `exitStage` it
- * reached or passed (`stage_reached`). Runs after the stage change committed. The changes of one
- * transaction (a batch of campaign sends moves each of its prospects to `contacted`) are handled
- * together: one exit statement for all of them instead of a transaction per employer.
+ * reached or passed (`stage_reached`). Runs after the stage change committed. The events of one
+ * StageService change (a batch of campaign sends moves each of its prospects to `contacted`) come
+ * together and are ended together: one exit statement instead of a transaction per employer.
  */
 @Injectable()
 export class StageExitListener implements OnModuleInit {
+  private readonly logger = new Logger(StageExitListener.name);
+
   constructor(
     private readonly events: DomainEvents,
     private readonly exits: EnrolmentExits,
@@ -23,26 +25,24 @@ export class StageExitListener implements OnModuleInit {
   }
 
   async handle(events: readonly EmployerStageChanged[]): Promise<void> {
-    for (const group of withEachEmployerOnce(events)) {
-      await this.exits.exitAtStages(group.map((event) => ({ employerId: event.employerId, stage: event.to })));
+    const changes = events.map((event) => ({ employerId: event.employerId, stage: event.to }));
+    try {
+      await this.exits.exitAtStages(changes);
+    } catch (error) {
+      // A deadlock or a lost connection in the shared statement: one employer at a time, so one that still fails
+      // costs only its own exits, and is named (the send-time check catches it before a next e-mail goes out).
+      this.logger.warn(
+        `Ending enrolments for ${changes.length} stage changes failed, trying one by one: ${String(error)}`,
+      );
+      for (const change of changes) {
+        await this.exits
+          .exitAtStages([change])
+          .catch((failure: unknown) =>
+            this.logger.error(
+              `Could not end the enrolments of employer ${change.employerId} at ${change.stage}: ${String(failure)}`,
+            ),
+          );
+      }
     }
   }
-}
-
-/**
- * The events in order, cut wherever an employer comes again: within a group no two events touch the same
- * enrolment, so one statement per group ends the same enrolments, for the same reasons, as one event at a time.
- */
-function withEachEmployerOnce(events: readonly EmployerStageChanged[]): EmployerStageChanged[][] {
-  const groups: EmployerStageChanged[][] = [];
-  let seen = new Set<string>();
-  for (const event of events) {
-    if (groups.length === 0 || seen.has(event.employerId)) {
-      groups.push([]);
-      seen = new Set();
-    }
-    seen.add(event.employerId);
-    groups[groups.length - 1].push(event);
-  }
-  return groups;
 }
