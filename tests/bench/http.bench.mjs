@@ -149,7 +149,8 @@ was 9–25 ms in seven of eight runs (49 in one), against 29–78 ms without; bu
 After the fix below made full collections rarer, they did (2026-11-30, \`--only=e\`, the api's flags alternating
 run by run, five each): the paced p99 was 14–35 ms (median 26) with \`--v8-pool-size=1\`, 41–72 ms (median 47) with
 Node's four threads, and 26–78 ms with two; the flat-out rate did not suffer (2,872–4,056 against 2,969–3,541 a
-second). The start scripts and the Docker image now run with one collector thread (see "Changes" below).
+second). The start scripts and the Docker image now run with one V8 helper thread (collection and compilation; see
+"Changes" below).
 
 Why so much reached the old space (found the same evening): Express's \`Object.setPrototypeOf\` on every request and
 response (\`app.handle\`). A bare Express app at 2,000 paced requests a second sent about 30 % of what it allocated to
