@@ -184,6 +184,16 @@ describe('Campaign launch', () => {
       return { id: row.id, email: 'admin@test.example', name: 'Admin', role: 'admin', regionIds: [] };
     };
 
+    /** `campaignId` running with the contacts `source` enrolled. Overlap keeps a contact in one running campaign, so directly. */
+    const runningWithSameEnrolments = async (campaignId: string, source: string) => {
+      await db.query(
+        `INSERT INTO enrolments (campaign_id, contact_id, employer_id, region_id)
+         SELECT $1, contact_id, employer_id, region_id FROM enrolments WHERE campaign_id = $2`,
+        [campaignId, source],
+      );
+      await db.query(`UPDATE campaigns SET status = 'running' WHERE id = $1`, [campaignId]);
+    };
+
     it('should exit stage_reached only in campaigns whose exit stage the employer reached', async () => {
       const tag = newTag();
       const employer = await fixtures.employer(am25, { tags: [tag] });
@@ -191,13 +201,7 @@ describe('Campaign launch', () => {
       const atInterested = await campaignFor(tag, { exitStage: 'interested' });
       const atPilot = await campaignFor(tag, { exitStage: 'sw_pilot' });
       await launch.run(atInterested, await segmentOf(atInterested));
-      // Overlap keeps a contact in one running campaign; put the second one in directly.
-      await db.query(
-        `INSERT INTO enrolments (campaign_id, contact_id, employer_id, region_id)
-         SELECT $1, contact_id, employer_id, region_id FROM enrolments WHERE campaign_id = $2`,
-        [atPilot, atInterested],
-      );
-      await db.query(`UPDATE campaigns SET status = 'running' WHERE id = $1`, [atPilot]);
+      await runningWithSameEnrolments(atPilot, atInterested);
 
       await context.get(StageService).moveByHand(await admin(), employer, { stage: 'interested' });
 
@@ -221,12 +225,7 @@ describe('Campaign launch', () => {
       const atInterested = await campaignFor(tag, { exitStage: 'interested' });
       const atAmbassador = await campaignFor(tag, { exitStage: 'ambassador' });
       await launch.run(atInterested, await segmentOf(atInterested));
-      await db.query(
-        `INSERT INTO enrolments (campaign_id, contact_id, employer_id, region_id)
-         SELECT $1, contact_id, employer_id, region_id FROM enrolments WHERE campaign_id = $2`,
-        [atAmbassador, atInterested],
-      );
-      await db.query(`UPDATE campaigns SET status = 'running' WHERE id = $1`, [atAmbassador]);
+      await runningWithSameEnrolments(atAmbassador, atInterested);
 
       const result = await context.get(EnrolmentExits).exitAtStages([
         { employerId: pilot, stage: 'sw_pilot' },

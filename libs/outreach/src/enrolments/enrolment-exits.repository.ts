@@ -43,14 +43,10 @@ export class EnrolmentExitsRepository {
       `SELECT e.id FROM enrolments e WHERE ${conditions.join(' AND ')} ORDER BY e.id FOR UPDATE OF e`,
       params,
     );
-    if (locked.length === 0) return [];
-    // Re-checked under the lock: another exit may have committed while we waited.
-    const rows: { campaign_id: string }[] = await manager.query(
-      `WITH updated AS (UPDATE enrolments SET status = 'exited', exit_reason = $2, exited_at = $3, updated_at = $3, next_step_at = NULL
-       WHERE id = ANY($1::uuid[]) AND status = 'active' RETURNING campaign_id) SELECT campaign_id FROM updated`,
-      [locked.map((row) => row.id), reason, at],
+    return this.exitLocked(
+      locked.map((row) => ({ id: row.id, reason })),
+      at,
     );
-    return [...new Set(rows.map((row) => row.campaign_id))];
   }
 
   /**
@@ -79,9 +75,14 @@ export class EnrolmentExitsRepository {
         PIPELINE_STAGES,
       ],
     );
+    return this.exitLocked(locked, at);
+  }
+
+  /** Exits enrolments this transaction has locked, each with its reason; returns the campaigns they belonged to. */
+  private async exitLocked(locked: { id: string; reason: ExitReason }[], at: Date): Promise<string[]> {
     if (locked.length === 0) return [];
     // Re-checked under the lock: another exit may have committed while we waited.
-    const rows: { campaign_id: string }[] = await manager.query(
+    const rows: { campaign_id: string }[] = await managerFor(this.dataSource).query(
       `WITH updated AS (UPDATE enrolments e SET status = 'exited', exit_reason = v.reason, exited_at = $3, updated_at = $3,
                                               next_step_at = NULL
        FROM unnest($1::uuid[], $2::text[]) AS v(id, reason)
