@@ -41,6 +41,8 @@ export interface SmtpSink {
   dropped: SinkMessage[];
   /** RCPT TO commands per recipient address (lower-case), accepted or not. */
   rcptAttempts: Map<string, number>;
+  /** SMTP connections opened to the sink so far. */
+  connections(): number;
   /**
    * Every message whose content arrived (accepted, dropped or tarpitted), counted by the ledger id in
    * its Message-ID (`<ledger-id@domain>`): more than 1 is a duplicate send.
@@ -62,8 +64,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const rcptAttempts = new Map<string, number>();
   const dataAttempts = new Map<string, number>();
   const waiters = new Set<() => void>();
+  let connections = 0;
   const server = new SMTPServer({
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     allowInsecureAuth: true,
@@ -134,6 +141,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     messages,
     dropped,
     rcptAttempts,
+    connections: () => connections,
     receivedByLedgerId() {
       const counts = new Map<string, number>();
       for (const message of [...messages, ...dropped]) {

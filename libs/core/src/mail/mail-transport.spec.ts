@@ -122,6 +122,26 @@ describe('MailTransport', () => {
       expect(await readdir(dataDir)).not.toContain('outbox');
     });
 
+    it('should keep one pooled connection for a long run of messages instead of a new one every 100', async () => {
+      const mail = transport({ SMTP_URL: sink.url });
+      // One after another, so the pool never needs a second connection at once: nodemailer's default (100 messages
+      // per connection) would open a second one here.
+      for (let i = 0; i < 150; i++)
+        await mail.send(message({ to: [{ name: null, address: `p${i}@bakkerij.example` }] }));
+
+      await sink.waitFor(150);
+      expect(sink.connections()).toBe(1);
+    });
+
+    it('should open a new connection every maxMessages messages when SMTP_URL sets a limit', async () => {
+      const mail = transport({ SMTP_URL: `${sink.url}/?maxMessages=50` });
+      for (let i = 0; i < 150; i++)
+        await mail.send(message({ to: [{ name: null, address: `p${i}@bakkerij.example` }] }));
+
+      await sink.waitFor(150);
+      expect(sink.connections()).toBe(3);
+    });
+
     it('should pass the server refusal on with its response code when every recipient is refused', async () => {
       const send = transport({ SMTP_URL: sink.url }).send(message({ to: [{ name: null, address: 'gone@x.example' }] }));
       await expect(send).rejects.toMatchObject({ responseCode: 550 });

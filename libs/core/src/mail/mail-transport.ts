@@ -44,6 +44,15 @@ export const DKIM_SIGNED_HEADERS = [
 const NO_ACCESS = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 /**
+ * Keep each pooled connection for as many messages as the server takes. nodemailer's default of 100 closes a
+ * connection after 100 messages and waits 100 ms before opening the next; its five connections reach 100 together,
+ * so a campaign stalled for a tenth of a second every 500 messages (docs/benchmarks.md, b). A server with a limit
+ * of its own answers the next message with a 4xx (retried like any other) or closes the connection (the pool opens
+ * another); `?maxMessages=<n>` in SMTP_URL sets ours (nodemailer reads options from the URL, and they win).
+ */
+const POOL = { pool: true, maxMessages: Infinity } as const;
+
+/**
  * The one way out for e-mail (architecture.md "Mail"): pooled SMTP from SMTP_URL, in a thread of its own
  * (SmtpPoolThread), else `.eml` files in `<DATA_DIR>/outbox` so the demo works offline. Errors from the SMTP
  * server are passed on unchanged (nodemailer's `responseCode`, `code`, `command`), so callers can tell a bounce
@@ -71,7 +80,7 @@ export class MailTransport implements OnModuleDestroy {
     };
     const common = { ...NO_ACCESS, ...(dkim ? { dkim } : {}) };
     if (config.smtpUrl) {
-      this.pool = new SmtpPoolThread({ ...common, url: config.smtpUrl, pool: true });
+      this.pool = new SmtpPoolThread({ ...common, ...POOL, url: config.smtpUrl });
       this.filesOptions = null;
       this.outboxDir = null;
     } else {
