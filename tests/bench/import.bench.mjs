@@ -3,7 +3,19 @@
 // audit) until `completed`; raw = PostgreSQL COPY of the same rows (psql, two COPY statements). Each run uses
 // a region of its own, so every run creates every employer.
 import { spawn } from 'node:child_process';
-import { assert, compare, int, memoryOf, range, ratio, rssSampler, until, yesNo } from './lib/harness.mjs';
+import {
+  activitySampler,
+  assert,
+  compare,
+  cpuMsOf,
+  int,
+  memoryOf,
+  range,
+  ratio,
+  rssSampler,
+  until,
+  yesNo,
+} from './lib/harness.mjs';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
@@ -200,12 +212,18 @@ export const importBench = {
     body.append('file', new Blob([csv(count, 'AM23')], { type: 'text/csv' }), 'werkgevers-large.csv');
     const rssBeforeMB = memoryOf(api.pid).rssMB;
     const sampler = rssSampler(api.pid);
+    // Two full runs in about twelve ran this import at a tenth of its usual rate, with nothing watching; these say
+    // next time whether the rate fell steadily or stalled, and what the database and the api were doing.
+    const activity = activitySampler(db);
+    const cpuBefore = cpuMsOf(api.pid);
+    const progress = [];
     const started = performance.now();
     const response = await api.request('POST', '/api/imports/employers', body);
     assert(response.status === 202, `large import ${response.status} ${response.text}`);
     const status = await until(
       async () => {
         const answer = await api.request('GET', `/api/imports/${response.body.importId}`);
+        progress.push({ ms: performance.now() - started, processed: answer.body?.processed ?? 0 });
         return answer.body?.status === 'completed' || answer.body?.status === 'failed' ? answer.body : null;
       },
       60 * 60_000,
@@ -214,6 +232,8 @@ export const importBench = {
     );
     const oursMs = performance.now() - started;
     const peakMB = sampler.stop();
+    const apiCpuShare = (cpuMsOf(api.pid) - cpuBefore) / oursMs;
+    const database = activity.stop();
     assert(
       status.status === 'completed' && status.created === count,
       `large import ${status.status}, ${status.created}`,
@@ -228,7 +248,16 @@ export const importBench = {
       [ours.id, raw.id],
     );
     assert(row.ours === count && row.raw === count, `large: ${row.ours} and ${row.raw} contacts of ${count}`);
-    return { count, oursRate: count / (oursMs / 1000), rawRate: count / (rawMs / 1000), peakMB, rssBeforeMB };
+    return {
+      count,
+      oursRate: count / (oursMs / 1000),
+      rawRate: count / (rawMs / 1000),
+      peakMB,
+      rssBeforeMB,
+      quarterRates: ratesByQuarter(progress, oursMs),
+      apiCpuShare,
+      database,
+    };
   },
 
   report(r) {
@@ -272,7 +301,8 @@ ${
   r.large
     ? `One import of **${int(r.large.count)} rows** (single run, no repeats): ${int(r.large.oursRate)} employers per second against
 ${int(r.large.rawRate)} for \`COPY\` of the same rows (ours ÷ COPY ${ratio(r.large.oursRate / r.large.rawRate)}); the api's peak RSS during
-it **${r.large.peakMB.toFixed(0)} MB** (goal ≤ 200 MB: ${yesNo(r.large.peakMB <= 200)}), from ${r.large.rssBeforeMB?.toFixed(0) ?? '?'} MB just before it.`
+it **${r.large.peakMB.toFixed(0)} MB** (goal ≤ 200 MB: ${yesNo(r.large.peakMB <= 200)}), from ${r.large.rssBeforeMB?.toFixed(0) ?? '?'} MB just before it.
+${largeRunDetail(r.large)}`
     : 'The single import at full size (100,000 rows) was not run in this profile.'
 }
 These RSS figures are of the run's one api process, which had already served the benchmarks run before f; RSS
@@ -281,3 +311,30 @@ import's memory goes and the heap flags the api runs with.`,
     };
   },
 };
+
+/** Rows a second in each quarter of the import's time, from the status polls' `processed` counts. */
+function ratesByQuarter(progress, totalMs) {
+  const processedAt = (ms) => {
+    let last = 0;
+    for (const point of progress) {
+      if (point.ms > ms) break;
+      last = point.processed;
+    }
+    return last;
+  };
+  return [1, 2, 3, 4].map((quarter) => {
+    const from = processedAt(((quarter - 1) * totalMs) / 4);
+    const to = processedAt((quarter * totalMs) / 4);
+    return (to - from) / (totalMs / 4 / 1000);
+  });
+}
+
+function largeRunDetail(large) {
+  if (!large.quarterRates) return '';
+  const busiest = large.database.busiest.length
+    ? large.database.busiest.map((b) => `\`${b.what}\` ${(100 * b.share).toFixed(0)} %`).join('; ')
+    : 'none';
+  return `While it ran: rows a second per quarter of its time ${large.quarterRates.map((x) => int(x)).join(' / ')}; the
+api used ${(100 * large.apiCpuShare).toFixed(0)} % of one core; the database's busy backends, in ${large.database.samples}
+samples a second apart (kind · wait · statement, share of samples): ${busiest}.`;
+}
