@@ -122,7 +122,7 @@ describe('MailTransport', () => {
       expect(await readdir(dataDir)).not.toContain('outbox');
     });
 
-    it('should keep one pooled connection for a long run of messages instead of a new one every 100', async () => {
+    it('should keep one pooled connection for 150 messages instead of a new one after 100', async () => {
       const mail = transport({ SMTP_URL: sink.url });
       // One after another, so the pool never needs a second connection at once: nodemailer's default (100 messages
       // per connection) would open a second one here.
@@ -133,7 +133,7 @@ describe('MailTransport', () => {
       expect(sink.connections()).toBe(1);
     });
 
-    it('should open a new connection every maxMessages messages when SMTP_URL sets a limit', async () => {
+    it('should take maxMessages from SMTP_URL over our own when the URL sets one', async () => {
       const mail = transport({ SMTP_URL: `${sink.url}/?maxMessages=50` });
       for (let i = 0; i < 150; i++)
         await mail.send(message({ to: [{ name: null, address: `p${i}@bakkerij.example` }] }));

@@ -44,13 +44,14 @@ export const DKIM_SIGNED_HEADERS = [
 const NO_ACCESS = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 /**
- * Keep each pooled connection for as many messages as the server takes. nodemailer's default of 100 closes a
- * connection after 100 messages and waits 100 ms before opening the next; its five connections reach 100 together,
- * so a campaign stalled for a tenth of a second every 500 messages (docs/benchmarks.md, b). A server with a limit
- * of its own answers the next message with a 4xx (retried like any other) or closes the connection (the pool opens
- * another); `?maxMessages=<n>` in SMTP_URL sets ours (nodemailer reads options from the URL, and they win).
+ * Each pooled connection carries up to 1,000 messages. nodemailer's default of 100 closes a connection after 100 and,
+ * with the pool's queue already full, opens the next only 100 ms later; its five connections reach 100 together, so a
+ * campaign stalled for a tenth of a second every 500 messages (docs/benchmarks.md, b). Still a limit: a connection
+ * the server has started answering with a 4xx (other than 421) is kept by nodemailer, and one that lives for a whole
+ * campaign is more likely to be cut mid-message (an `unknown` outcome). `?maxMessages=<n>` in SMTP_URL sets another
+ * limit (nodemailer reads options from the URL, and they win over these).
  */
-const POOL = { pool: true, maxMessages: Infinity } as const;
+const POOL = { pool: true, maxMessages: 1_000 } as const;
 
 /**
  * The one way out for e-mail (architecture.md "Mail"): pooled SMTP from SMTP_URL, in a thread of its own
