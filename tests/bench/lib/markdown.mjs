@@ -112,10 +112,9 @@ const CHANGES = `## Changes made for these benchmarks
   pressure is still judged one message at a time. html-to-text is compiled once instead of per message, and the
   Amsterdam offset is cached per UTC hour (\`Intl\` per call was 3% of the send path). The dispatcher writes a
   batch's ledger rows in one statement and adds its Redis jobs 100 at a time.
-- Send path, SMTP connections: the pool keeps each connection for as long as the server takes messages
-  (\`maxMessages: Infinity\`; nodemailer's default closes it after 100 and opens the next 100 ms later, so its five
-  connections stood still together for 100 ms every 500 messages: one nearly empty 100 ms bucket in five at the sink).
-  See b for the raw pool with the same setting beside the default.
+- Send path, SMTP connections: each pooled connection carries up to 1,000 messages (\`maxMessages\`; nodemailer's
+  default closes it after 100 and, its queue full, opens the next 100 ms later, so its five connections stood still
+  together for 100 ms every 500 messages). See b for the raw pool with the same setting beside the default.
 - Launch: 5,000 employers per batch instead of 1,000 (the per-batch locks and checkpoint cost a third of a large launch).
 - Memory: the api and the worker run with \`${HEAP_ARGS}\` (\`npm start\`, \`npm run start:worker\`,
   \`npm run demo\`, the Docker image's \`NODE_OPTIONS\`, and the bench's api: \`PRODUCTION_HEAP_ARGS\` in
