@@ -218,22 +218,29 @@ export const importBench = {
     const cpuBefore = cpuMsOf(api.pid);
     const progress = [];
     const started = performance.now();
-    const response = await api.request('POST', '/api/imports/employers', body);
-    assert(response.status === 202, `large import ${response.status} ${response.text}`);
-    const status = await until(
-      async () => {
-        const answer = await api.request('GET', `/api/imports/${response.body.importId}`);
-        progress.push({ ms: performance.now() - started, processed: answer.body?.processed ?? 0 });
-        return answer.body?.status === 'completed' || answer.body?.status === 'failed' ? answer.body : null;
-      },
-      60 * 60_000,
-      'the large import to finish',
-      1000,
-    );
+    let status;
+    let peakMB;
+    let database;
+    try {
+      const response = await api.request('POST', '/api/imports/employers', body);
+      assert(response.status === 202, `large import ${response.status} ${response.text}`);
+      status = await until(
+        async () => {
+          const answer = await api.request('GET', `/api/imports/${response.body.importId}`);
+          progress.push({ ms: performance.now() - started, processed: answer.body?.processed ?? 0 });
+          return answer.body?.status === 'completed' || answer.body?.status === 'failed' ? answer.body : null;
+        },
+        60 * 60_000,
+        'the large import to finish',
+        1000,
+      );
+    } finally {
+      // Stopped on failure too: a running sampler's timer would keep the bench process alive.
+      peakMB = sampler.stop();
+      database = activity.stop();
+    }
     const oursMs = performance.now() - started;
-    const peakMB = sampler.stop();
     const apiCpuShare = (cpuMsOf(api.pid) - cpuBefore) / oursMs;
-    const database = activity.stop();
     assert(
       status.status === 'completed' && status.created === count,
       `large import ${status.status}, ${status.created}`,
@@ -336,5 +343,5 @@ function largeRunDetail(large) {
     : 'none';
   return `While it ran: rows a second per quarter of its time ${large.quarterRates.map((x) => int(x)).join(' / ')}; the
 api used ${(100 * large.apiCpuShare).toFixed(0)} % of one core; the database's busy backends, in ${large.database.samples}
-samples a second apart (kind · wait · statement, share of samples): ${busiest}.`;
+samples a second apart (kind · state · wait · statement, share of samples that saw it): ${busiest}.`;
 }

@@ -273,15 +273,18 @@ export function redisSampler(prefix, everyMs = 500) {
 
 /** CPU time (user + system, all threads) a process has used so far, in ms, from /proc/<pid>/stat. */
 export function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After the command name, which may itself hold ") ".
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are in clock ticks: 100 a second on Linux (getconf CLK_TCK).
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
- * What the database's backends are doing while something runs: every `everyMs`, each busy backend of this
- * database (autovacuum workers included) is counted under its kind, its wait (or "on CPU") and the first words of
- * its statement. stop() returns the most frequent, with their share of the samples: where a slow run spent its time.
+ * What the database's backends are doing while something runs: every `everyMs`, the backends of this database that
+ * are not idle (autovacuum workers included) are grouped by kind, state, wait (or "on CPU") and the first words of
+ * the statement. stop() returns the most frequent groups with the share of samples that saw them: where a slow run
+ * spent its time.
  */
 export function activitySampler(db, everyMs = 1000) {
   const counts = new Map();
@@ -292,16 +295,17 @@ export function activitySampler(db, everyMs = 1000) {
     busy = true;
     try {
       const rows = await db.query(
-        `SELECT backend_type AS kind, coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS wait,
+        `SELECT backend_type AS kind, state, coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS wait,
                 left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS statement
          FROM pg_stat_activity
          WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle'`,
       );
       samples += 1;
-      for (const { kind, wait, statement } of rows) {
-        const key = `${kind} · ${wait} · ${statement}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
+      // Once per sample however many backends share a group, so a share never exceeds 100 %.
+      const seen = new Set(
+        rows.map(({ kind, state, wait, statement }) => `${kind} · ${state} · ${wait} · ${statement}`),
+      );
+      for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
     } catch {
       // a lost sample is no result
     } finally {

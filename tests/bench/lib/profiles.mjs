@@ -31,7 +31,8 @@ export const PROFILES = {
     capMessages: 10,
     maxPerHour: 5,
     importEmployers: 200,
-    importLargeEmployers: 0,
+    // Small, but run, so the single large import's code (and its samplers) is exercised in CI too.
+    importLargeEmployers: 300,
     autocannonSeconds: 1,
     // Each autocannon run ends after this many answers instead of after autocannonSeconds: a second on a loaded
     // machine could end with no answer at all (benchmark e then failed), while these take a fraction of one.
