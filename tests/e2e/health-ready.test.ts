@@ -45,6 +45,26 @@ describe('GET /api/health/ready and /api/health', () => {
     });
   });
 
+  describe('when the first checks arrive together', () => {
+    let testApp: TestApp;
+
+    beforeAll(async () => {
+      testApp = await startTestApp();
+    });
+
+    afterAll(async () => {
+      await testApp?.close();
+    });
+
+    it('should answer 200 to each of them when they all find Redis not yet connected', async () => {
+      const responses = await Promise.all(Array.from({ length: 4 }, () => ready(testApp)));
+
+      expect(responses.map((response) => [response.status, response.body.checks?.redis])).toEqual(
+        Array.from({ length: 4 }, () => [200, { status: 'up' }]),
+      );
+    });
+  });
+
   describe('when no worker takes the waiting jobs', () => {
     let testApp: TestApp;
     let queue: Queue;

@@ -29,6 +29,8 @@ export interface Readiness {
 @Injectable()
 export class ReadinessService implements OnModuleDestroy {
   private readonly redis: Redis;
+  /** The lazy first connect while it runs: checks that arrive together all wait for it (see pingRedis). */
+  private connecting: Promise<void> | null = null;
 
   constructor(
     private readonly database: DatabasePingRepository,
@@ -47,13 +49,7 @@ export class ReadinessService implements OnModuleDestroy {
   }
 
   async check(): Promise<Readiness> {
-    const [database, redis] = await Promise.all([
-      settle(() => this.database.ping()),
-      settle(async () => {
-        if (this.redis.status === 'wait') await this.redis.connect();
-        await this.redis.ping();
-      }),
-    ]);
+    const [database, redis] = await Promise.all([settle(() => this.database.ping()), settle(() => this.pingRedis())]);
     const workers: Readiness['checks']['workers'] =
       redis.status === 'up'
         ? await withTimeout(this.stalledQueues()).then(
@@ -68,6 +64,18 @@ export class ReadinessService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.redis.disconnect();
+  }
+
+  /**
+   * Without the shared connect, only the first of several checks arriving together started it; the others found the
+   * socket still opening and, with no offline queue, failed at once: a 503 naming Redis on a healthy start (soak).
+   */
+  private async pingRedis(): Promise<void> {
+    if (this.redis.status === 'wait') {
+      this.connecting ??= this.redis.connect().finally(() => (this.connecting = null));
+    }
+    if (this.connecting) await this.connecting;
+    await this.redis.ping();
   }
 
   private async stalledQueues(): Promise<string[]> {
