@@ -29,6 +29,8 @@ const CONTACTS_PER_CAMPAIGN = Number(process.env.SOAK_CONTACTS ?? 300);
 const REDIS_URL = testRedisUrl();
 const ADMIN = { email: 'soak-admin@test.example', password: 'soak-password-123' };
 
+type CannonRequest = NonNullable<Parameters<typeof autocannon>[0]['requests']>[number];
+
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -100,16 +102,25 @@ describe('Soak: campaigns sending and the api under load for SOAK_MINUTES', () =
 
       const campaigns: SeededCampaign[] = [];
       const until_ = Date.now() + MINUTES * 60_000;
-      const load = autocannon({
-        url: base,
-        connections: 4,
-        duration: MINUTES * 60,
-        requests: [
-          { method: 'GET', path: '/api/health/live' },
-          { method: 'GET', path: '/api/employers', headers: { authorization: `Bearer ${accessToken}` } },
-          { method: 'GET', path: '/api/health/ready' },
-        ],
-      });
+      // The first few answers that were not 2xx, with their path and body, so a failed run says what failed.
+      const refused: string[] = [];
+      const noting = (path: string) => (status: number, body: string) => {
+        if ((status < 200 || status > 299) && refused.length < 10) {
+          refused.push(`${new Date().toISOString()} ${path} ${status} ${String(body).slice(0, 300)}`);
+        }
+      };
+      // autocannon calls a request's onResponse; its types do not declare it.
+      const requests: (CannonRequest & { onResponse: ReturnType<typeof noting> })[] = [
+        { method: 'GET', path: '/api/health/live', onResponse: noting('/api/health/live') },
+        {
+          method: 'GET',
+          path: '/api/employers',
+          headers: { authorization: `Bearer ${accessToken}` },
+          onResponse: noting('/api/employers'),
+        },
+        { method: 'GET', path: '/api/health/ready', onResponse: noting('/api/health/ready') },
+      ];
+      const load = autocannon({ url: base, connections: 4, duration: MINUTES * 60, requests });
       while (Date.now() < until_) {
         campaigns.push(await seedCampaign(db, { contacts: CONTACTS_PER_CAMPAIGN }));
         await pause(Math.min(60_000, Math.max(0, until_ - Date.now())));
@@ -135,6 +146,7 @@ describe('Soak: campaigns sending and the api under load for SOAK_MINUTES', () =
           p99Ms: result.latency.p99,
           rssMb: { api: [start.apiRss, end.apiRss], worker: [start.workerRss, end.workerRss] },
           redisMb: [start.redis, end.redis],
+          refused,
         },
       );
 
@@ -142,6 +154,7 @@ describe('Soak: campaigns sending and the api under load for SOAK_MINUTES', () =
       expect(totals.lost).toBe(0);
       expect(totals.misrecorded).toBe(0);
       expect(totals.pending).toBe(0);
+      expect(refused).toEqual([]);
       expect(result.non2xx).toBe(0);
     },
     (MINUTES + 15) * 60_000,
