@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { freePort, QueueName, redisAnswers, redisConnectionOptions } from '@app/core';
+import { ReadinessService } from '../../apps/api/health/readiness.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
@@ -56,12 +57,13 @@ describe('GET /api/health/ready and /api/health', () => {
       await testApp?.close();
     });
 
-    it('should answer 200 to each of them when they all find Redis not yet connected', async () => {
-      const responses = await Promise.all(Array.from({ length: 4 }, () => ready(testApp)));
+    it('should report Redis up to each of them when they all find it not yet connected', async () => {
+      // Started in one go, so the first has begun the lazy connect before the others look: the race, every time.
+      const readiness = testApp.app.get(ReadinessService);
+      const checks = await Promise.all(Array.from({ length: 4 }, () => readiness.check()));
 
-      expect(responses.map((response) => [response.status, response.body.checks?.redis])).toEqual(
-        Array.from({ length: 4 }, () => [200, { status: 'up' }]),
-      );
+      expect(checks.map((check) => check.checks.redis)).toEqual(Array.from({ length: 4 }, () => ({ status: 'up' })));
+      await ready(testApp).expect(200);
     });
   });
 
