@@ -4,6 +4,8 @@ declare module 'autocannon' {
     method: string;
     path: string;
     headers?: Record<string, string>;
+    /** Called with every answer to this request. */
+    onResponse?: (status: number, body: string) => void;
   }
   interface Options {
     url: string;

@@ -29,8 +29,6 @@ const CONTACTS_PER_CAMPAIGN = Number(process.env.SOAK_CONTACTS ?? 300);
 const REDIS_URL = testRedisUrl();
 const ADMIN = { email: 'soak-admin@test.example', password: 'soak-password-123' };
 
-type CannonRequest = NonNullable<Parameters<typeof autocannon>[0]['requests']>[number];
-
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -109,8 +107,7 @@ describe('Soak: campaigns sending and the api under load for SOAK_MINUTES', () =
           refused.push(`${new Date().toISOString()} ${path} ${status} ${String(body).slice(0, 300)}`);
         }
       };
-      // autocannon calls a request's onResponse; its types do not declare it.
-      const requests: (CannonRequest & { onResponse: ReturnType<typeof noting> })[] = [
+      const requests = [
         { method: 'GET', path: '/api/health/live', onResponse: noting('/api/health/live') },
         {
           method: 'GET',
