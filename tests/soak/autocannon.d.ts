@@ -16,6 +16,9 @@ declare module 'autocannon' {
   interface Result {
     requests: { total: number };
     non2xx: number;
+    /** Requests that got no answer: connection errors, and timeouts (counted in both). */
+    errors: number;
+    timeouts: number;
     latency: { p99: number };
   }
   function autocannon(options: Options): Promise<Result>;

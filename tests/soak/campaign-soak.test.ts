@@ -140,6 +140,8 @@ describe('Soak: campaigns sending and the api under load for SOAK_MINUTES', () =
           campaigns: campaigns.length,
           requests: result.requests.total,
           non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
           p99Ms: result.latency.p99,
           rssMb: { api: [start.apiRss, end.apiRss], worker: [start.workerRss, end.workerRss] },
           redisMb: [start.redis, end.redis],
@@ -153,6 +155,8 @@ describe('Soak: campaigns sending and the api under load for SOAK_MINUTES', () =
       expect(totals.pending).toBe(0);
       expect(refused).toEqual([]);
       expect(result.non2xx).toBe(0);
+      expect(result.errors).toBe(0);
+      expect(result.timeouts).toBe(0);
     },
     (MINUTES + 15) * 60_000,
   );
