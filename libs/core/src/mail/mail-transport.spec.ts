@@ -18,6 +18,11 @@ const message = (overrides: Partial<OutboundMail> = {}): OutboundMail => ({
   ...overrides,
 });
 
+/** One after another, so the pool never needs a second connection at once. */
+async function sendOneByOne(mail: MailTransport, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await mail.send(message({ to: [{ name: null, address: `p${i}@bakkerij.example` }] }));
+}
+
 describe('MailTransport', () => {
   let dataDir: string;
   const clock = new FixedClock(new Date('2027-03-02T09:15:00Z'));
@@ -123,20 +128,15 @@ describe('MailTransport', () => {
     });
 
     it('should keep one pooled connection for 150 messages instead of a new one after 100', async () => {
-      const mail = transport({ SMTP_URL: sink.url });
-      // One after another, so the pool never needs a second connection at once: nodemailer's default (100 messages
-      // per connection) would open a second one here.
-      for (let i = 0; i < 150; i++)
-        await mail.send(message({ to: [{ name: null, address: `p${i}@bakkerij.example` }] }));
+      // nodemailer's default (100 messages per connection) would open a second one here.
+      await sendOneByOne(transport({ SMTP_URL: sink.url }), 150);
 
       await sink.waitFor(150);
       expect(sink.connections()).toBe(1);
     });
 
     it('should take maxMessages from SMTP_URL over our own when the URL sets one', async () => {
-      const mail = transport({ SMTP_URL: `${sink.url}/?maxMessages=50` });
-      for (let i = 0; i < 150; i++)
-        await mail.send(message({ to: [{ name: null, address: `p${i}@bakkerij.example` }] }));
+      await sendOneByOne(transport({ SMTP_URL: `${sink.url}/?maxMessages=50` }), 150);
 
       await sink.waitFor(150);
       expect(sink.connections()).toBe(3);
