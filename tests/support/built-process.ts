@@ -26,12 +26,30 @@ export function builtEntry(relative: string): string {
 }
 
 /**
+ * The node flags (heap sizes, collector threads) that one of package.json's start scripts passes, read from
+ * the script itself so a test that runs the product "as started" cannot drift from it.
+ */
+export function startScriptNodeArgs(script: 'start' | 'start:http' | 'start:worker'): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const command = scripts[script];
+  if (!command) throw new Error(`package.json has no "${script}" script`);
+  const words = command.split(/\s+/);
+  const node = words.indexOf('node');
+  const entry = words.findIndex((word) => word.startsWith('dist/'));
+  if (node < 0 || entry < node) throw new Error(`"${script}" does not run node on a dist/ entry point: ${command}`);
+  return words.slice(node + 1, entry);
+}
+
+/**
  * Runs a built entry point (dist/…) the way a user would, with only the given environment plus
  * PATH and HOME, so nothing from the developer's shell leaks in. The inbound SMTP receiver takes a
  * free port (INBOUND_SMTP_PORT=0) unless the test passes its own, so parallel tests never fight over 2525.
+ * `nodeArgs` go before the entry point (e.g. `startScriptNodeArgs('start:http')`).
  */
-export function runBuilt(relative: string, env: Record<string, string>): BuiltProcess {
-  const child = spawn(process.execPath, [builtEntry(relative)], {
+export function runBuilt(relative: string, env: Record<string, string>, nodeArgs: string[] = []): BuiltProcess {
+  const child = spawn(process.execPath, [...nodeArgs, builtEntry(relative)], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

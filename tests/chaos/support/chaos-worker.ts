@@ -9,20 +9,26 @@ export interface WorkerEnv {
   smtpUrl: string;
   /** Extra settings, e.g. SHUTDOWN_GRACE_MS. */
   extra?: Record<string, string>;
+  /** Node flags before the entry point, e.g. `startScriptNodeArgs('start:worker')`. */
+  nodeArgs?: string[];
 }
 
 /** The built standalone worker (`node dist/apps/worker/main.js`), started and ready to take jobs. */
 export async function startWorker(env: WorkerEnv): Promise<BuiltProcess> {
-  const worker = runBuilt('apps/worker/main.js', {
-    DATABASE_URL: env.databaseUrl,
-    REDIS_URL: env.redisUrl,
-    QUEUE_PREFIX: env.queuePrefix,
-    SMTP_URL: env.smtpUrl,
-    INBOUND_DOMAIN,
-    APP_SECRET,
-    PUBLIC_URL: 'http://localhost:3999',
-    ...env.extra,
-  });
+  const worker = runBuilt(
+    'apps/worker/main.js',
+    {
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      QUEUE_PREFIX: env.queuePrefix,
+      SMTP_URL: env.smtpUrl,
+      INBOUND_DOMAIN,
+      APP_SECRET,
+      PUBLIC_URL: 'http://localhost:3999',
+      ...env.extra,
+    },
+    env.nodeArgs,
+  );
   await worker.waitFor(/Worker ready/, 60_000);
   return worker;
 }
