@@ -1,68 +1,97 @@
 import { readFileSync } from 'node:fs';
 
-/** What the soak's memory watch saw, in MB. */
-export interface MemorySeen {
-  /** The api's smallest heap in use in each whole minute of the watch, minute 0 first. */
-  apiHeapFloors: number[];
-  apiPeakRss: number;
-  workerPeakRss: number;
+/** The smallest old-space use seen in one minute of the watch (minute 0 is the first). */
+export interface MinuteFloor {
+  minute: number;
+  floorMb: number;
 }
 
-/** A process's resident set now, in MB (Linux /proc). */
-export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
+/** What the soak's memory watch saw. */
+export interface MemorySeen {
+  apiOldSpaceFloors: MinuteFloor[];
+  /** Scrapes of /metrics that failed or had no figure, and the last such failure. */
+  failedScrapes: number;
+  lastFailure?: string;
 }
 
 const MB = 1024 * 1024;
-// A minute counts when at least half its samples came in (the last one is usually cut short).
-const MIN_SAMPLES_PER_MINUTE = 30;
+const INTERVAL_MS = 1_000;
+// A minute counts when at least half its scrapes gave a figure (the last minute is usually cut short).
+const MIN_SCRAPES_PER_MINUTE = 30;
+const OLD_SPACE = /^nodejs_heap_space_size_used_bytes\{[^}]*space="old"[^}]*\} (\S+)$/m;
+
+/** A process's figure from /proc/<pid>/status in MB (Linux), e.g. `VmRSS` now or `VmHWM`, its peak so far. */
+export function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
+  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
+}
 
 /**
- * Samples, once a second, the api's heap in use (prom-client's `nodejs_heap_size_used_bytes` on `GET /metrics`)
- * and both processes' RSS. The heap in use drops to about what is still live after every collection, so its
- * floor per minute follows the live set: a floor that keeps rising is a leak, where RSS also moves with how far
- * V8 lets the heap grow before it collects.
+ * Scrapes the api's old-space use (prom-client's `nodejs_heap_space_size_used_bytes{space="old"}` on
+ * `GET /metrics`) once a second and keeps its floor per minute. The old space drops to about what is still
+ * live after each full collection (several a minute under load), so a floor that keeps rising is a leak; the
+ * young generation, RSS and the total heap also move with how far V8 lets them grow before it collects.
+ * A failed scrape is counted and the watch goes on, so one slow answer does not cost the whole run.
  */
-export function watchMemory(options: { metricsUrl: string; metricsToken: string; apiPid: number; workerPid: number }): {
+export function watchApiMemory(options: { metricsUrl: string; metricsToken: string }): {
   stop(): Promise<MemorySeen>;
 } {
   const started = Date.now();
-  const heapByMinute: number[][] = [];
-  let apiPeakRss = 0;
-  let workerPeakRss = 0;
+  const byMinute = new Map<number, number[]>();
+  let failedScrapes = 0;
+  let lastFailure: string | undefined;
   let stopped = false;
-  const sampleOnce = async () => {
-    apiPeakRss = Math.max(apiPeakRss, rssMb(options.apiPid));
-    workerPeakRss = Math.max(workerPeakRss, rssMb(options.workerPid));
-    const response = await fetch(options.metricsUrl, { headers: { authorization: `Bearer ${options.metricsToken}` } });
-    const text = await response.text();
-    const used = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)$/m.exec(text)?.[1];
-    if (response.status !== 200 || used === undefined)
-      throw new Error(`GET /metrics ${response.status}: no heap figure`);
-    const minute = Math.floor((Date.now() - started) / 60_000);
-    (heapByMinute[minute] ??= []).push(Number(used) / MB);
+  const scrape = async () => {
+    try {
+      const response = await fetch(options.metricsUrl, {
+        headers: { authorization: `Bearer ${options.metricsToken}` },
+        signal: AbortSignal.timeout(5_000),
+      });
+      const text = await response.text();
+      const used = OLD_SPACE.exec(text)?.[1];
+      if (response.status !== 200 || used === undefined) {
+        throw new Error(`GET /metrics ${response.status}, no old-space figure: ${text.slice(0, 200)}`);
+      }
+      const minute = Math.floor((Date.now() - started) / 60_000);
+      byMinute.set(minute, [...(byMinute.get(minute) ?? []), Number(used) / MB]);
+    } catch (error) {
+      failedScrapes++;
+      lastFailure = String(error);
+    }
   };
   const loop = (async () => {
-    while (!stopped) {
-      await sampleOnce();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (let tick = 1; !stopped; tick++) {
+      await scrape();
+      // On a fixed schedule, so slow scrapes do not thin out a minute.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + tick * INTERVAL_MS - Date.now())));
     }
   })();
-  // Handled here so an early failure is not an unhandled rejection; stop() still rethrows it.
-  loop.catch(() => undefined);
   return {
     async stop() {
       stopped = true;
       await loop;
-      const whole = heapByMinute.filter((samples) => samples && samples.length >= MIN_SAMPLES_PER_MINUTE);
-      return {
-        apiHeapFloors: whole.map((samples) => Math.round(Math.min(...samples) * 10) / 10),
-        apiPeakRss,
-        workerPeakRss,
-      };
+      const apiOldSpaceFloors = [...byMinute]
+        .filter(([, figures]) => figures.length >= MIN_SCRAPES_PER_MINUTE)
+        .map(([minute, figures]) => ({ minute, floorMb: Math.round(Math.min(...figures) * 10) / 10 }));
+      return { apiOldSpaceFloors, failedScrapes, lastFailure };
     },
   };
+}
+
+/**
+ * How far the floor rose from the start of the run to its end, after minute 0 (the warm-up: compiled code,
+ * caches, pools filling): the lowest floor of the last third of the minutes against the lowest of the first
+ * third, so one minute without a full collection does not decide it; `minutes` is how far apart the two
+ * thirds lie. Undefined with fewer than two minutes after the warm-up.
+ */
+export function oldSpaceRise(floors: MinuteFloor[]): { riseMb: number; minutes: number } | undefined {
+  const after = floors.filter((floor) => floor.minute >= 1);
+  if (after.length < 2) return undefined;
+  const third = Math.max(1, Math.floor(after.length / 3));
+  const lowest = (part: MinuteFloor[]) => part.reduce((low, floor) => (floor.floorMb < low.floorMb ? floor : low));
+  const early = lowest(after.slice(0, third));
+  const late = lowest(after.slice(-third));
+  return { riseMb: Math.round((late.floorMb - early.floorMb) * 10) / 10, minutes: late.minute - early.minute };
 }

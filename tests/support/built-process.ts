@@ -25,28 +25,46 @@ export function builtEntry(relative: string): string {
   return file;
 }
 
+/** How one of package.json's start scripts runs node: its environment prefix, node flags and dist/ entry point. */
+export interface StartScript {
+  env: Record<string, string>;
+  nodeArgs: string[];
+  /** Relative to dist/, as runBuilt takes it. */
+  entry: string;
+}
+
 /**
- * The node flags (heap sizes, collector threads) that one of package.json's start scripts passes, read from
- * the script itself so a test that runs the product "as started" cannot drift from it.
+ * One of package.json's start scripts, read from the script itself so a test that runs the product "as
+ * started" cannot drift from it: `WORKERS=off node --max-semi-space-size=16 … dist/apps/api/main.js` gives
+ * `{ env: { WORKERS: 'off' }, nodeArgs: ['--max-semi-space-size=16', …], entry: 'apps/api/main.js' }`.
+ * Plain words only (no quotes), as the scripts are written.
  */
-export function startScriptNodeArgs(script: 'start' | 'start:http' | 'start:worker'): string[] {
-  const scripts = (
-    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-  ).scripts;
+export function startScript(script: 'start' | 'start:http' | 'start:worker'): StartScript {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   const command = scripts[script];
   if (!command) throw new Error(`package.json has no "${script}" script`);
-  const words = command.split(/\s+/);
+  const words = command.trim().split(/\s+/);
   const node = words.indexOf('node');
   const entry = words.findIndex((word) => word.startsWith('dist/'));
   if (node < 0 || entry < node) throw new Error(`"${script}" does not run node on a dist/ entry point: ${command}`);
-  return words.slice(node + 1, entry);
+  const prefix = words.slice(0, node);
+  if (!prefix.every((word) => /^[A-Z_]+=\S*$/.test(word))) throw new Error(`"${script}": unexpected words before node`);
+  return {
+    env: Object.fromEntries(
+      prefix.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+    ),
+    nodeArgs: words.slice(node + 1, entry),
+    entry: words[entry].slice('dist/'.length),
+  };
 }
 
 /**
  * Runs a built entry point (dist/…) the way a user would, with only the given environment plus
  * PATH and HOME, so nothing from the developer's shell leaks in. The inbound SMTP receiver takes a
  * free port (INBOUND_SMTP_PORT=0) unless the test passes its own, so parallel tests never fight over 2525.
- * `nodeArgs` go before the entry point (e.g. `startScriptNodeArgs('start:http')`).
+ * `nodeArgs` go before the entry point (e.g. `startScript('start:http').nodeArgs`).
  */
 export function runBuilt(relative: string, env: Record<string, string>, nodeArgs: string[] = []): BuiltProcess {
   const child = spawn(process.execPath, [...nodeArgs, builtEntry(relative)], {

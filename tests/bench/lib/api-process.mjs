@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { freePort, REDIS_URL, ROOT, sleep } from './harness.mjs';
 
 /**
- * V8's heap and collector settings as in package.json's start scripts and the Dockerfile's NODE_OPTIONS: one
+ * V8's heap and collector settings as in package.json's start scripts (which the soak test reads itself:
+ * startScript in tests/support/built-process.ts) and the Dockerfile's NODE_OPTIONS: one
  * collector thread beside the main thread instead of Node's four (docs/benchmarks.md, e).
  */
 export const PRODUCTION_HEAP_ARGS = ['--max-semi-space-size=4', '--max-old-space-size=512', '--v8-pool-size=1'];

@@ -9,7 +9,7 @@ export interface WorkerEnv {
   smtpUrl: string;
   /** Extra settings, e.g. SHUTDOWN_GRACE_MS. */
   extra?: Record<string, string>;
-  /** Node flags before the entry point, e.g. `startScriptNodeArgs('start:worker')`. */
+  /** Node flags before the entry point, e.g. `startScript('start:worker').nodeArgs`. */
   nodeArgs?: string[];
 }
 
