@@ -25,7 +25,10 @@ export function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
     .find((l) => l.startsWith(`${field}:`));
-  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
+  const kilobytes = /(\d+)/.exec(line ?? '')?.[1];
+  // Never 0 for a missing figure: a limit checked against it would pass without measuring anything.
+  if (kilobytes === undefined) throw new Error(`/proc/${pid}/status has no ${field}`);
+  return Math.round(Number(kilobytes) / 1024);
 }
 
 /**
@@ -55,7 +58,9 @@ export function watchApiMemory(options: { metricsUrl: string; metricsToken: stri
         throw new Error(`GET /metrics ${response.status}, no old-space figure: ${text.slice(0, 200)}`);
       }
       const minute = Math.floor((Date.now() - started) / 60_000);
-      byMinute.set(minute, [...(byMinute.get(minute) ?? []), Number(used) / MB]);
+      const figures = byMinute.get(minute) ?? [];
+      figures.push(Number(used) / MB);
+      byMinute.set(minute, figures);
     } catch (error) {
       failedScrapes++;
       lastFailure = String(error);
@@ -84,14 +89,15 @@ export function watchApiMemory(options: { metricsUrl: string; metricsToken: stri
  * How far the floor rose from the start of the run to its end, after minute 0 (the warm-up: compiled code,
  * caches, pools filling): the lowest floor of the last third of the minutes against the lowest of the first
  * third, so one minute without a full collection does not decide it; `minutes` is how far apart the two
- * thirds lie. Undefined with fewer than two minutes after the warm-up.
+ * thirds start (fixed for a run's length, wherever in them the lowest floors fall). Undefined with fewer than
+ * two minutes after the warm-up.
  */
 export function oldSpaceRise(floors: MinuteFloor[]): { riseMb: number; minutes: number } | undefined {
   const after = floors.filter((floor) => floor.minute >= 1);
   if (after.length < 2) return undefined;
   const third = Math.max(1, Math.floor(after.length / 3));
   const lowest = (part: MinuteFloor[]) => part.reduce((low, floor) => (floor.floorMb < low.floorMb ? floor : low));
-  const early = lowest(after.slice(0, third));
-  const late = lowest(after.slice(-third));
-  return { riseMb: Math.round((late.floorMb - early.floorMb) * 10) / 10, minutes: late.minute - early.minute };
+  const [earlyThird, lateThird] = [after.slice(0, third), after.slice(-third)];
+  const riseMb = lowest(lateThird).floorMb - lowest(earlyThird).floorMb;
+  return { riseMb: Math.round(riseMb * 10) / 10, minutes: lateThird[0].minute - earlyThird[0].minute };
 }

@@ -48,7 +48,10 @@ export function startScript(script: 'start' | 'start:http' | 'start:worker'): St
   const words = command.trim().split(/\s+/);
   const node = words.indexOf('node');
   const entry = words.findIndex((word) => word.startsWith('dist/'));
-  if (node < 0 || entry < node) throw new Error(`"${script}" does not run node on a dist/ entry point: ${command}`);
+  // The entry point last: arguments after it would be silently dropped.
+  if (node < 0 || entry < node || entry !== words.length - 1) {
+    throw new Error(`"${script}" is not "[VAR=value …] node [flags …] dist/<entry>": ${command}`);
+  }
   const prefix = words.slice(0, node);
   if (!prefix.every((word) => /^[A-Z_]+=\S*$/.test(word))) throw new Error(`"${script}": unexpected words before node`);
   return {
