@@ -55,9 +55,7 @@ export function startScript(script: 'start' | 'start:http' | 'start:worker'): St
   const prefix = words.slice(0, node);
   if (!prefix.every((word) => /^[A-Z_]+=\S*$/.test(word))) throw new Error(`"${script}": unexpected words before node`);
   return {
-    env: Object.fromEntries(
-      prefix.map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
-    ),
+    env: Object.fromEntries(prefix.map((word) => word.split(/=(.*)/s).slice(0, 2))),
     nodeArgs: words.slice(node + 1, entry),
     entry: words[entry].slice('dist/'.length),
   };
