@@ -47,15 +47,16 @@ function perSecond(result, profile) {
 async function paced({ url, headers, rate, duration }) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const total = Math.max(1, Math.round(rate * duration));
-  const latencies = [];
+  // By when each request was due, so the tail can be placed in time (the p99 of each 5 s).
+  const byDue = new Array(total);
   let failed = 0;
   const started = performance.now();
-  const one = (due) =>
+  const one = (i, due) =>
     new Promise((resolve) => {
       const req = httpRequest(url, { agent, headers }, (res) => {
         res.resume();
         res.on('end', () => {
-          if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
+          if (res.statusCode >= 200 && res.statusCode < 300) byDue[i] = performance.now() - due;
           else failed++;
           resolve();
         });
@@ -68,11 +69,15 @@ async function paced({ url, headers, rate, duration }) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(one(due));
+    inFlight.push(one(i, due));
   }
   await Promise.all(inFlight);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+  const answered = byDue.filter((ms) => ms !== undefined);
+  const windowSize = Math.max(1, Math.round(rate * 5));
+  const windows = [];
+  for (let from = 0; from < total; from += windowSize) windows.push(p99Of(byDue.slice(from, from + windowSize)));
+  const latencies = answered.sort((a, b) => a - b);
   const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
   return {
     rate: latencies.length / ((performance.now() - started) / 1000),
@@ -80,7 +85,13 @@ async function paced({ url, headers, rate, duration }) {
     failed,
     p50: at(0.5),
     p99: at(0.99),
+    windows,
   };
+}
+
+function p99Of(latencies) {
+  const sorted = latencies.filter((ms) => ms !== undefined).sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? NaN);
 }
 
 async function startBare() {
@@ -229,7 +240,7 @@ export const http = {
         await own.stop();
       }
     };
-    const { flat, half, even, halfRate } = await employerOn(HIGH_RATE_LIMIT, async (url, headers) => {
+    const { flat, half, settling, even, halfRate } = await employerOn(HIGH_RATE_LIMIT, async (url, headers) => {
       const flat = await cannon({ url, headers, ...runFor });
       ok('employer flat out')(flat);
       // The highest rate that is answered: requests that got 2xx, per second.
@@ -239,16 +250,20 @@ export const http = {
       const halfFor = budget(profile, halfRate * duration);
       const half = await cannon({ url, headers, ...halfFor, overallRate: halfRate });
       ok('employer at half rate')(half);
-      const even = await paced({ url, headers, rate: halfRate, duration });
+      // The first seconds at this pace come straight after the floods, while the api still collects what they left
+      // (docs/benchmarks.md, e): reported on their own. The goal's figure is the longer run that follows them.
+      const settling = await paced({ url, headers, rate: halfRate, duration });
+      assert(settling.failed === 0, `employer paced after the floods: ${settling.failed} failed or not 2xx`);
+      const even = await paced({ url, headers, rate: halfRate, duration: profile.pacedSeconds });
       assert(even.failed === 0, `employer paced: ${even.failed} failed or not 2xx`);
-      return { flat, half, even, halfRate };
+      return { flat, half, settling, even, halfRate };
     });
     // The control for the paced figure: the bare node:http hello at the same pace from the same sender, so the
     // machine's own tail (other processes on the cores, the sender's timers) is measured beside ours.
     const bareAgain = await startBare();
     let control;
     try {
-      control = await paced({ url: bareAgain.url, rate: halfRate, duration });
+      control = await paced({ url: bareAgain.url, rate: halfRate, duration: profile.pacedSeconds });
     } finally {
       await bareAgain.stop();
     }
@@ -279,9 +294,14 @@ export const http = {
         halfP99: half.latency.p99,
         halfNon2xx: half.non2xx,
         halfErrors: half.errors,
+        settlingSeconds: duration,
+        settlingP50: settling.p50,
+        settlingP99: settling.p99,
+        pacedSeconds: profile.pacedSeconds,
         pacedRate: even.rate,
         pacedP50: even.p50,
         pacedP99: even.p99,
+        pacedWindowsP99: even.windows,
         bareRate: control.rate,
         bareP50: control.p50,
         bareP99: control.p99,
@@ -336,9 +356,15 @@ ${
 `
 }
 At half the answered rate, requests evenly spaced (an open-loop sender in the bench process, latency counted from when
-each request was due): ${int(e.pacedRate)} requests per second with p50 ${e.pacedP50} ms and **p99 ${e.pacedP99} ms** (goal ≤ 20 ms: ${yesNo(e.pacedP99 <= 20)}).
-The same sender at the same pace against the bare \`node:http\` hello (the machine's own tail: other processes on the
-cores, the sender's timers): ${int(e.bareRate)} requests per second with p50 ${e.bareP50} ms and p99 ${e.bareP99} ms.
+each request was due), for ${e.pacedSeconds} s after ${e.settlingSeconds} s at that pace: ${int(e.pacedRate)} requests per second with p50 ${e.pacedP50} ms and **p99 ${e.pacedP99} ms** (goal ≤ 20 ms: ${yesNo(e.pacedP99 <= 20)});
+the p99 of each 5 s: ${e.pacedWindowsP99.join(', ')} ms.
+The ${e.settlingSeconds} s before, the first at that pace straight after the floods (autocannon flat out, then its bursts): p50 ${e.settlingP50} ms,
+p99 ${e.settlingP99} ms. Until 2026-11-30 those ${e.settlingSeconds} s were the measured run. Their tail belongs to the floods before
+them more than to the half rate: a probe paced 420 reads a second for 30 s after the same floods, twice (2026-11-30),
+and the p99 of each 5 s was 45, 19, 12, 7, 9, 5 and 18, 36, 9, 13, 11, 9 ms. A 5 s run also holds one of the api's
+full collections or none (below: one every 6–10 s at 500 reads a second), so its p99 was a draw of whether one fell inside it.
+The same sender at the same pace for ${e.pacedSeconds} s against the bare \`node:http\` hello (the machine's own tail: other
+processes on the cores, the sender's timers): ${int(e.bareRate)} requests per second with p50 ${e.bareP50} ms and p99 ${e.bareP99} ms.
 With autocannon's \`overallRate\` at the same rate (each connection sends its share of a second back to back when the
 second starts, so this is bursts of the flat-out load, not half of it): ${int(e.halfRate)} requests per second with p50 ${e.halfP50} ms and p99 ${e.halfP99} ms${e.halfNon2xx ? `; ${int(e.halfNon2xx)} answers were not 2xx` : ''}.
 
