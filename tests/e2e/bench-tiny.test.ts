@@ -47,5 +47,11 @@ describe('benchmarks, tiny profile', () => {
     expect(text).toContain('## Ratios at a glance');
     expect(text).not.toContain('Failed in this run');
     expect(text).toMatch(/One import of \*\*300 rows\*\*[\s\S]*While it ran: rows a second per quarter/);
+    // c times the filter language in process beside the HTTP path, on the external and the embedded server: one
+    // row per case in the ratio table for each, and g's own table repeats its rows without the prefix.
+    expect(text.match(/^\| c [^|]*: filter language in process \|/gm)).toHaveLength(6);
+    expect(text.match(/^\| g embedded: c [^|]*: filter language in process \|/gm)).toHaveLength(3);
+    // e's paced run follows the settling seconds after the floods, and places its tail in time.
+    expect(text).toMatch(/the p99 of each 5 s: \d+ ms\./);
   }, 240_000);
 });
