@@ -223,8 +223,9 @@ ${profile.runs} rounds in which ours and raw alternate (the order flips each rou
 alike; reported as median (min–max). Each run is checked for correctness (counts, ids, every message at the sink
 exactly once, every row present); a failed check fails the run. Data are generated with \`generate_series\` in a
 database of its own, dropped afterwards. Ours runs on the built api (\`dist/apps/api/main.js\`, \`WORKERS=inline\`,
-its own PostgreSQL database and Redis queue prefix) in a process of its own; the raw baselines run in the bench
-process; the SMTP sink is a third process.
+its own PostgreSQL database and Redis queue prefix) in a process of its own, except c's "in process" side, which
+runs our preview service from the built libs in the bench process; the raw baselines run in the bench process; the
+SMTP sink is a third process.
 
 Machine: ${facts.cpu}, ${facts.cores} cores, ${gib} GiB RAM; Node ${facts.node}; PostgreSQL ${facts.postgres};
 Redis ${facts.redis}. Run on ${facts.date.slice(0, 16).replace('T', ' ')} UTC, ${minutes.toFixed(1)} minutes.
