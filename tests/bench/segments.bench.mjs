@@ -187,10 +187,10 @@ export const segments = {
     return {
       summary: results.flatMap((r) => [
         {
-          benchmark: `c ${r.label}: filter language in process`,
+          benchmark: `c ${r.label}: filter language in process, vs raw SQL in a row`,
           ratio: r.raw.median / r.inProcess.median,
           goal: 0.9,
-          extra: `${r.inProcess.median.toFixed(1)} ms; against the raw SQL at once ${ratio(r.rawAtOnce.median / r.inProcess.median)}`,
+          extra: `${r.inProcess.median.toFixed(1)} ms; vs the raw SQL at once, as ours runs it: ${ratio(r.rawAtOnce.median / r.inProcess.median)} (≥ 0.9: ${yesNo(r.rawAtOnce.median / r.inProcess.median >= 0.9)})`,
         },
         {
           benchmark: `c ${r.label}: over HTTP`,

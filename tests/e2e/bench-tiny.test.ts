@@ -49,8 +49,8 @@ describe('benchmarks, tiny profile', () => {
     expect(text).toMatch(/One import of \*\*300 rows\*\*[\s\S]*While it ran: rows a second per quarter/);
     // c times the filter language in process beside the HTTP path, on the external and the embedded server: one
     // row per case in the ratio table for each, and g's own table repeats its rows without the prefix.
-    expect(text.match(/^\| c [^|]*: filter language in process \|/gm)).toHaveLength(6);
-    expect(text.match(/^\| g embedded: c [^|]*: filter language in process \|/gm)).toHaveLength(3);
+    expect(text.match(/^\| c [^|]*: filter language in process, vs raw SQL in a row \|/gm)).toHaveLength(6);
+    expect(text.match(/^\| g embedded: c [^|]*: filter language in process, vs raw SQL in a row \|/gm)).toHaveLength(3);
     // e reports the paced seconds straight after the floods apart from the measured run after them, whose tail it
     // places in time.
     expect(text).toMatch(/straight after the floods[^:]*: p50 \d+ ms,\s+p99 \d+ ms\./);

@@ -24,16 +24,25 @@ export async function openSegmentPreview(databaseUrl) {
   Module({ imports: [core.CoreInfrastructureModule.forRoot(config, databaseUrl), outreach.SegmentsModule] })(
     SegmentBenchModule,
   );
-  const context = await NestFactory.createApplicationContext(SegmentBenchModule, { logger: ['error', 'warn'] });
-  const segments = context.get(outreach.SegmentService);
-  return {
-    preview: (segmentId) => segments.preview(ADMIN, segmentId),
-    async close() {
-      try {
-        await context.close();
-      } finally {
-        await dropRedisPrefix(prefix);
-      }
-    },
+  // abortOnError false: a failure to start throws, so the bench reports c as failed and cleans up, where Nest's
+  // default would end the whole process.
+  const context = await NestFactory.createApplicationContext(SegmentBenchModule, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+  const close = async () => {
+    try {
+      await context.close();
+    } finally {
+      await dropRedisPrefix(prefix);
+    }
   };
+  let segments;
+  try {
+    segments = context.get(outreach.SegmentService);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { preview: (segmentId) => segments.preview(ADMIN, segmentId), close };
 }
