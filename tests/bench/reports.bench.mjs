@@ -240,7 +240,12 @@ async function recordStatements(db, regionId) {
   });
   class RecordModule {}
   Module({ imports: [core.CoreInfrastructureModule.forRoot(config, db.url), reporting.ReportingModule] })(RecordModule);
-  const context = await NestFactory.createApplicationContext(RecordModule, { logger: ['error', 'warn'] });
+  // abortOnError false: a failure to start throws (d reported as failed, the bench cleans up) instead of ending
+  // the whole process, Nest's default.
+  const context = await NestFactory.createApplicationContext(RecordModule, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     const reports = context.get(reporting.ReportsService);
     const trajectories = context.get(reporting.TrajectoryReportService);
