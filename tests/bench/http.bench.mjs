@@ -254,8 +254,9 @@ export const http = {
       const halfFor = budget(profile, halfRate * duration);
       const half = await cannon({ url, headers, ...halfFor, overallRate: halfRate });
       ok('employer at half rate')(half);
-      // The first seconds at this pace come straight after the floods, while the api still collects what they left
-      // (docs/benchmarks.md, e): reported on their own. The goal's figure is the longer run that follows them.
+      // The first seconds at this pace come straight after the floods, not at the steady half rate the goal names, and
+      // are too short to hold the api's full collections fairly (docs/benchmarks.md, e): reported on their own. The
+      // goal's figure is the longer run that follows them, on the same sockets.
       const agent = pacedAgent();
       try {
         const settling = await paced({ url, headers, rate: halfRate, duration, agent });

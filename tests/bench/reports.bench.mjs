@@ -3,8 +3,8 @@
 // SQL statements the report services send, recorded once in-process, with those that read trigger-kept facts
 // replaced by hand-written aggregates over stage_changes and trajectories, replayed on a plain pg pool in parallel as the
 // services send them (no Nest, no TypeORM, no mapping, no HTTP).
-import { randomBytes } from 'node:crypto';
-import { assert, compare, dropRedisPrefix, int, range, ratio, REDIS_URL, require, yesNo } from './lib/harness.mjs';
+import { BENCH_ADMIN, builtLib, openBuiltLibContext } from './lib/built-lib-context.mjs';
+import { assert, compare, int, range, ratio, require, yesNo } from './lib/harness.mjs';
 
 const CHANGES_PER_EMPLOYER = 20;
 
@@ -227,35 +227,18 @@ async function seedRegion(db, regionId, employers) {
 
 /** Records the SQL each report service sends, in-process (no HTTP), so raw replays exactly that. */
 async function recordStatements(db, regionId) {
-  const core = require('../../../dist/libs/core/src/index.js');
-  const reporting = require('../../../dist/libs/reporting/src/index.js');
-  const { Module } = require('@nestjs/common');
-  const { NestFactory } = require('@nestjs/core');
+  const reporting = builtLib('reporting');
   const { DataSource } = require('typeorm');
-  const prefix = `bench-rec-${randomBytes(3).toString('hex')}`;
-  const config = core.loadConfig({
-    DATABASE_URL: db.url,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-  });
-  class RecordModule {}
-  Module({ imports: [core.CoreInfrastructureModule.forRoot(config, db.url), reporting.ReportingModule] })(RecordModule);
-  // abortOnError false: a failure to start throws (d reported as failed, the bench cleans up) instead of ending
-  // the whole process, Nest's default.
-  const context = await NestFactory.createApplicationContext(RecordModule, {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
+  const { context, close } = await openBuiltLibContext(db.url, reporting.ReportingModule);
   try {
     const reports = context.get(reporting.ReportsService);
     const trajectories = context.get(reporting.TrajectoryReportService);
     const manager = context.get(DataSource).manager;
-    const admin = { id: '00000000-0000-4000-8000-000000000001', email: 'b@x', name: 'B', role: 'admin', regionIds: [] };
     const calls = {
-      funnel: () => reports.funnel(admin, { regionId }),
-      cohorts: () => reports.cohorts(admin, { regionId, by: 'quarter' }),
-      trajectories: () => trajectories.report(admin, { regionId }),
-      targets: () => reports.targets(admin, { regionId, period: '2026' }),
+      funnel: () => reports.funnel(BENCH_ADMIN, { regionId }),
+      cohorts: () => reports.cohorts(BENCH_ADMIN, { regionId, by: 'quarter' }),
+      trajectories: () => trajectories.report(BENCH_ADMIN, { regionId }),
+      targets: () => reports.targets(BENCH_ADMIN, { regionId, period: '2026' }),
     };
     const query = manager.query.bind(manager);
     const recorded = {};
@@ -268,8 +251,7 @@ async function recordStatements(db, regionId) {
     }
     return recorded;
   } finally {
-    await context.close();
-    await dropRedisPrefix(prefix);
+    await close();
   }
 }
 

@@ -3,7 +3,7 @@
 // (our filter language and its queries) and GET /api/segments/:id/preview over HTTP (that plus the api's
 // per-request work).
 import { assert, compareSides, int, range, ratio, yesNo } from './lib/harness.mjs';
-import { openSegmentPreview } from './lib/segment-preview-in-process.mjs';
+import { openSegmentPreview } from './lib/built-lib-context.mjs';
 
 const SAMPLE_COLUMNS = `id, name, city, stage, sbi_version, sbi_section, size_class, tags`;
 
