@@ -213,6 +213,8 @@ describe('Segments over HTTP', () => {
     it('should answer 404 when the segment or its region lies outside the caller regions', async () => {
       const { id } = (await create(elsewhere, { regionId: am01, name: 'Van AM01', filter: { all: [] } }).expect(201))
         .body as SegmentBody;
+      // Previewed in its own region first, so the api knows its compiled filter: the scope still holds.
+      await as(elsewhere).get(`/api/segments/${id}/preview`).expect(200);
       await as(manager).get(`/api/segments/${id}`).expect(404);
       await as(manager).get(`/api/segments/${id}/preview`).expect(404);
       await as(manager).patch(`/api/segments/${id}`).send({ name: 'Van mij' }).expect(404);

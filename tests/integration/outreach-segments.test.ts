@@ -1,9 +1,11 @@
+import { jest } from '@jest/globals';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig, managerFor, Transactions } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
 import { SegmentQuery, SegmentsModule } from '@app/outreach';
+import { SegmentRepository } from '../../libs/outreach/src/segments/segment.repository';
 
 /** Segment semantics on real PostgreSQL, against hand-built employers of two regions. */
 describe('SegmentQuery', () => {
@@ -337,6 +339,71 @@ describe('SegmentQuery', () => {
       expect(batches.map((b) => b.length)).toEqual([5, 5, 5, 5, 5]);
       expect(new Set(batches.flat()).size).toBe(25);
       expect((await query.preview(id)).total).toBe(25);
+    });
+
+    describe('a saved segment previewed again', () => {
+      const save = async (regionId: string, filter: unknown): Promise<string> =>
+        (
+          await db.query(`INSERT INTO segments (region_id, name, filter) VALUES ($1, $2, $3::jsonb) RETURNING id`, [
+            regionId,
+            `Saved ${Math.random()}`,
+            JSON.stringify(filter),
+          ])
+        )[0].id;
+      // As another api process would: straight in the table, so this process's compiled filter is not told.
+      const changeElsewhere = (id: string, filter: unknown) =>
+        db.query(`UPDATE segments SET filter = $2::jsonb WHERE id = $1`, [id, JSON.stringify(filter)]);
+      const prospects = { all: [{ field: 'stage', op: 'eq', value: 'prospect' }] };
+      const paused = { all: [{ field: 'stage', op: 'eq', value: 'paused' }] };
+      const names = (preview: { sample: { name: string }[] }) => preview.sample.map((e) => e.name);
+
+      it('should skip the segment read when its filter is known and answer as the unsaved filter does', async () => {
+        const id = await save(region.C, prospects);
+        const reads = jest.spyOn(context.get(SegmentRepository), 'findById');
+        try {
+          const first = await query.previewSaved(id, null);
+          const second = await query.previewSaved(id, [region.C]);
+          expect(second).toEqual(first);
+          expect(second).toEqual(await query.preview({ regionId: region.C, filter: prospects }));
+          expect(reads).toHaveBeenCalledTimes(1);
+        } finally {
+          reads.mockRestore();
+        }
+      });
+
+      it('should answer with the stored filter when another process changed it after a preview', async () => {
+        const id = await save(region.C, prospects);
+        expect((await query.previewSaved(id, null)).total).toBe(25);
+        await changeElsewhere(id, paused);
+        const after = await query.previewSaved(id, null);
+        expect(after.total).toBe(1);
+        expect(names(after)).toEqual(['Werkgever 99']);
+        // Only the key order differs: the same filter, so the compiled one still serves.
+        await changeElsewhere(id, { all: [{ value: 'paused', op: 'eq', field: 'stage' }] });
+        expect((await query.previewSaved(id, null)).total).toBe(1);
+      });
+
+      it('should check a tag-only filter, counted from employer_tags, against the stored one too', async () => {
+        const zorg = { all: [{ field: 'tag', op: 'eq', value: 'zorg' }] };
+        const bouw = { all: [{ field: 'tag', op: 'in', value: ['BOUW', 'noord'] }] };
+        const id = await save(region.A, zorg);
+        expect(names(await query.previewSaved(id, null))).toEqual(
+          names(await query.preview({ regionId: region.A, filter: zorg })),
+        );
+        await changeElsewhere(id, bouw);
+        const after = await query.previewSaved(id, null);
+        expect(after).toEqual(await query.preview({ regionId: region.A, filter: bouw }));
+        expect(after.total).toBe(2);
+      });
+
+      it('should answer 404 once the segment is deleted, or outside the regions asked for, after a preview', async () => {
+        const id = await save(region.C, prospects);
+        await query.previewSaved(id, null);
+        await expect(query.previewSaved(id, [region.A])).rejects.toMatchObject({ kind: 'not_found' });
+        expect((await query.previewSaved(id, [region.C])).total).toBe(25);
+        await db.query(`DELETE FROM segments WHERE id = $1`, [id]);
+        await expect(query.previewSaved(id, null)).rejects.toMatchObject({ kind: 'not_found' });
+      });
     });
 
     it('should refuse an unknown segment id when streaming', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { managerFor } from '@app/core';
 import { EmployerStage, SbiVersion, SizeClass } from '@app/crm';
+import { CompiledSegment } from './compiled-segment-cache';
 import { CompiledFilter } from './segment-filter.types';
 import { SegmentEmployerSummary, SegmentPreview } from './segment.types';
 
@@ -31,27 +32,57 @@ export class SegmentEmployerRepository {
    * they run one after the other on its one connection.
    */
   async preview(regionId: string, filter: CompiledFilter, limit: number): Promise<SegmentPreview> {
-    const manager = managerFor(this.dataSource);
-    const count = () => this.count(manager, regionId, filter);
-    const page = () => this.page(manager, regionId, filter, limit);
-    const [total, rows] =
-      manager === this.dataSource.manager ? await Promise.all([count(), page()]) : [await count(), await page()];
-    return { total, sample: rows.map(toSummary) };
+    const { total, sample } = await this.countAndPage(regionId, filter, limit, null);
+    return { total, sample };
   }
 
-  private async count(manager: EntityManager, regionId: string, filter: CompiledFilter): Promise<number> {
+  /**
+   * As `preview`, for a saved segment's filter compiled earlier: null when the segment's stored filter is no
+   * longer `filterJson` (changed or deleted since). The count statement checks it, so the check costs no round trip.
+   */
+  async previewIfCurrent(
+    saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'>,
+    regionId: string,
+    filter: CompiledFilter,
+    limit: number,
+  ): Promise<SegmentPreview | null> {
+    const { total, sample, current } = await this.countAndPage(regionId, filter, limit, saved);
+    return current ? { total, sample } : null;
+  }
+
+  private async countAndPage(
+    regionId: string,
+    filter: CompiledFilter,
+    limit: number,
+    saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'> | null,
+  ): Promise<SegmentPreview & { current: boolean }> {
+    const manager = managerFor(this.dataSource);
+    const count = () => this.count(manager, regionId, filter, saved);
+    const page = () => this.page(manager, regionId, filter, limit);
+    const [{ total, current }, rows] =
+      manager === this.dataSource.manager ? await Promise.all([count(), page()]) : [await count(), await page()];
+    return { total, sample: rows.map(toSummary), current };
+  }
+
+  private async count(
+    manager: EntityManager,
+    regionId: string,
+    filter: CompiledFilter,
+    saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'> | null,
+  ): Promise<{ total: number; current: boolean }> {
+    let sql: string;
+    let params: unknown[];
     if (filter.onlyTags) {
-      const params: unknown[] = [regionId];
-      const sql = countTagged('$1::uuid', filter.onlyTags, (value) => `$${params.push(value)}`);
-      const [{ total }]: { total: number }[] = await manager.query(sql, params);
-      return total;
+      params = [regionId];
+      const check = currentColumn(saved, binder(params));
+      sql = countTagged('$1::uuid', filter.onlyTags, binder(params), check);
+    } else {
+      const scope = scoped(regionId, filter);
+      params = scope.params;
+      sql = `SELECT count(*)::int AS total${currentColumn(saved, binder(params))} FROM organisations o WHERE ${scope.where}`;
     }
-    const { where, params } = scoped(regionId, filter);
-    const [{ total }]: { total: number }[] = await manager.query(
-      `SELECT count(*)::int AS total FROM organisations o WHERE ${where}`,
-      params,
-    );
-    return total;
+    const [row]: { total: number; current?: boolean | null }[] = await manager.query(sql, params);
+    return { total: row.total, current: saved === null || row.current === true };
   }
 
   private page(manager: EntityManager, regionId: string, filter: CompiledFilter, limit: number): Promise<SummaryRow[]> {
@@ -73,6 +104,11 @@ export class SegmentEmployerRepository {
     );
     return rows.map((row) => row.id);
   }
+}
+
+/** Binds a value as the next of `params` and returns its placeholder. */
+function binder(params: unknown[]): (value: unknown) => string {
+  return (value) => `$${params.push(value)}`;
 }
 
 function scoped(regionId: string, filter: CompiledFilter): { where: string; params: unknown[] } {
@@ -101,9 +137,21 @@ function toSummary(row: SummaryRow): SegmentEmployerSummary {
  * employer's row (docs/benchmarks.md, c). Triggers keep the table equal to the employers' tags (migration
  * 1764300020000); an employer holds each tag once there, so one tag needs no DISTINCT.
  */
-function countTagged(region: string, tags: string[], bind: (value: unknown) => string): string {
+function countTagged(region: string, tags: string[], bind: (value: unknown) => string, extra: string): string {
   return tags.length === 1
-    ? `SELECT count(*)::int AS total FROM employer_tags WHERE region_id = ${region} AND tag = lower(${bind(tags[0])}::text)`
-    : `SELECT count(DISTINCT employer_id)::int AS total FROM employer_tags
+    ? `SELECT count(*)::int AS total${extra} FROM employer_tags WHERE region_id = ${region} AND tag = lower(${bind(tags[0])}::text)`
+    : `SELECT count(DISTINCT employer_id)::int AS total${extra} FROM employer_tags
        WHERE region_id = ${region} AND tag = ANY(lower_tags(${bind(tags)}::text[]))`;
+}
+
+/**
+ * A column of the count statement saying whether the saved segment still holds this filter (jsonb equality, so
+ * key order does not matter); NULL when the segment is gone. Empty without a saved segment to check.
+ */
+function currentColumn(
+  saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'> | null,
+  bind: (value: unknown) => string,
+): string {
+  if (!saved) return '';
+  return `, (SELECT s.filter = ${bind(saved.filterJson)}::jsonb FROM segments s WHERE s.id = ${bind(saved.segmentId)}::uuid) AS current`;
 }

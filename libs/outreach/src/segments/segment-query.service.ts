@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, DomainError } from '@app/core';
+import { CompiledSegment, CompiledSegmentCache } from './compiled-segment-cache';
 import { SegmentEmployerRepository } from './segment-employer.repository';
 import { compileSegmentFilter } from './segment-filter.compiler';
 import { CompiledFilter } from './segment-filter.types';
@@ -17,12 +18,37 @@ export class SegmentQuery {
   constructor(
     private readonly segments: SegmentRepository,
     private readonly employers: SegmentEmployerRepository,
+    private readonly compiledSegments: CompiledSegmentCache,
   ) {}
 
   /** The number of matching employers and the first 20 in (name, id) order. */
   async preview(source: SegmentSource): Promise<SegmentPreview> {
     const { regionId, compiled } = await this.resolve(source);
     return this.employers.preview(regionId, compiled, SEGMENT_SAMPLE_SIZE);
+  }
+
+  /**
+   * A saved segment's preview, if it is in one of `regionIds` (null: any region); 404 otherwise. A segment
+   * previewed before runs its compiled filter straight away, and its count statement checks that the stored
+   * filter is still that one; if not (changed or deleted since), the segment is read and compiled again. So the
+   * usual preview is the count and the page alone, without the segment's read before them (docs/benchmarks.md, c).
+   */
+  async previewSaved(segmentId: string, regionIds: string[] | null): Promise<SegmentPreview> {
+    const known = this.compiledSegments.get(assertUuid(segmentId, 'segmentId'));
+    if (known && (regionIds === null || regionIds.includes(known.regionId))) {
+      const preview = await this.employers.previewIfCurrent(known, known.regionId, known.compiled, SEGMENT_SAMPLE_SIZE);
+      if (preview) return preview;
+    }
+    const segment = await this.segments.findById(segmentId, regionIds);
+    if (!segment) throw DomainError.notFound('segment');
+    const fresh: CompiledSegment = {
+      segmentId,
+      regionId: segment.regionId,
+      filterJson: JSON.stringify(segment.filter),
+      compiled: compileSegmentFilter(segment.filter),
+    };
+    this.compiledSegments.set(fresh);
+    return this.employers.preview(fresh.regionId, fresh.compiled, SEGMENT_SAMPLE_SIZE);
   }
 
   /**

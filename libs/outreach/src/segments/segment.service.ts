@@ -97,8 +97,7 @@ export class SegmentService {
   }
 
   async preview(principal: Principal, id: string): Promise<SegmentPreview> {
-    const segment = await this.find(principal, id);
-    return this.query.preview({ regionId: segment.regionId, filter: segment.filter });
+    return this.query.previewSaved(assertUuid(id), RegionScope.of(principal).sqlRegionIds);
   }
 
   /** A filter being edited, before it is saved: the same answer as the saved segment's preview. */

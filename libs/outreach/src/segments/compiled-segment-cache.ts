@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { CompiledFilter } from './segment-filter.types';
+
+/** A saved segment's filter as compiled, with the stored filter it was compiled from. */
+export interface CompiledSegment {
+  segmentId: string;
+  /** A segment's region never changes (segment.service.ts `update`), so a scope check may use it. */
+  regionId: string;
+  /** The stored filter as JSON: a preview checks it against the row in the same statement as its count. */
+  filterJson: string;
+  compiled: CompiledFilter;
+}
+
+/** Enough for every segment a region's people preview in a day; each entry is a few hundred bytes. */
+export const COMPILED_SEGMENT_CACHE_SIZE = 1_000;
+
+/**
+ * The compiled filters of recently previewed segments, so a preview of a saved segment needs no read of the
+ * segment before its statements (docs/benchmarks.md, c). Never trusted on its own: the preview's count statement
+ * compares the stored filter with `filterJson`, and a changed or deleted segment is read again. So it holds
+ * across api processes without any invalidation. Least recently used entries go first.
+ */
+@Injectable()
+export class CompiledSegmentCache {
+  private readonly entries = new Map<string, CompiledSegment>();
+
+  get(segmentId: string): CompiledSegment | undefined {
+    const entry = this.entries.get(segmentId);
+    if (entry) {
+      // Map keeps insertion order: moving the entry to the end makes the first key the least recently used.
+      this.entries.delete(segmentId);
+      this.entries.set(segmentId, entry);
+    }
+    return entry;
+  }
+
+  set(entry: CompiledSegment): void {
+    this.entries.delete(entry.segmentId);
+    this.entries.set(entry.segmentId, entry);
+    if (this.entries.size > COMPILED_SEGMENT_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
