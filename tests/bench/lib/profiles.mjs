@@ -5,6 +5,8 @@ export const PROFILES = {
     runs: 5,
     capWatchMs: 20_000,
     segmentEmployers: 1_000_000,
+    // c times this many previews in a row per run (per side), so a run of a few milliseconds is not one draw.
+    segmentPreviewsPerRun: 20,
     reportEmployers: 50_000, // × 20 stage changes = 1,000,000
     launchContacts: 100_000,
     memoryLaunchContacts: 1_000_000,
@@ -27,6 +29,7 @@ export const PROFILES = {
     runs: 1,
     capWatchMs: 4_000,
     segmentEmployers: 3_000,
+    segmentPreviewsPerRun: 2,
     reportEmployers: 300,
     launchContacts: 500,
     memoryLaunchContacts: 300,
