@@ -146,6 +146,20 @@ describe('Segments over HTTP', () => {
       });
     });
 
+    it('should preview the new filter when a previewed segment is changed, and answer 404 once deleted', async () => {
+      const { id } = (await create(manager, { regionId: am25, name: 'Zorg daarna', filter: healthcare }).expect(201))
+        .body as SegmentBody;
+      expect((await as(staff).get(`/api/segments/${id}/preview`).expect(200)).body.total).toBe(2);
+      const narrower = { all: [healthcare, { field: 'sizeClass', op: 'eq', value: 'large' }] };
+      await as(manager).patch(`/api/segments/${id}`).send({ filter: narrower }).expect(200);
+      const after = await as(staff).get(`/api/segments/${id}/preview`).expect(200);
+      expect(after.body).toEqual({ total: 1, sample: [expect.objectContaining({ id: employers.zorg1 })] });
+      await as(manager).delete(`/api/segments/${id}`).expect(204);
+      await as(staff).get(`/api/segments/${id}/preview`).expect(404);
+      const malformed = await as(staff).get('/api/segments/not-a-uuid/preview').expect(400);
+      expect(malformed.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+    });
+
     it('should preview a filter being edited without saving it', async () => {
       const filter = {
         all: [healthcare, { field: 'lastContactedAt', op: 'exists', value: false }],

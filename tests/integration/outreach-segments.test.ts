@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CoreInfrastructureModule, loadConfig, managerFor, Transactions } from '@app/core';
 import { createTestDatabase, TestDatabase, testQueuePrefix, testRedisUrl } from '@app/testing';
-import { SegmentQuery, SegmentsModule } from '@app/outreach';
+import { SegmentPreview, SegmentQuery, SegmentService, SegmentsModule } from '@app/outreach';
+import { SegmentEmployerRepository } from '../../libs/outreach/src/segments/segment-employer.repository';
 import { SegmentRepository } from '../../libs/outreach/src/segments/segment.repository';
 
 /** Segment semantics on real PostgreSQL, against hand-built employers of two regions. */
@@ -357,43 +358,83 @@ describe('SegmentQuery', () => {
       const paused = { all: [{ field: 'stage', op: 'eq', value: 'paused' }] };
       const names = (preview: { sample: { name: string }[] }) => preview.sample.map((e) => e.name);
 
-      it('should skip the segment read when its filter is known and answer as the unsaved filter does', async () => {
-        const id = await save(region.C, prospects);
+      /** `previewSaved`'s answer and how many times it read the segment. */
+      const counted = async (run: () => Promise<unknown>): Promise<{ answer: unknown; reads: number }> => {
         const reads = jest.spyOn(context.get(SegmentRepository), 'findById');
         try {
-          const first = await query.previewSaved(id, null);
-          const second = await query.previewSaved(id, [region.C]);
-          expect(second).toEqual(first);
-          expect(second).toEqual(await query.preview({ regionId: region.C, filter: prospects }));
-          expect(reads).toHaveBeenCalledTimes(1);
+          return { answer: await run(), reads: reads.mock.calls.length };
         } finally {
           reads.mockRestore();
         }
+      };
+
+      it('should skip the segment read when its filter is known and answer as the unsaved filter does', async () => {
+        const id = await save(region.C, prospects);
+        const first = await counted(() => query.previewSaved(id, null));
+        const again = await counted(() => query.previewSaved(id.toUpperCase(), [region.C]));
+        expect(first.reads).toBe(1);
+        expect(again.reads).toBe(0);
+        expect(again.answer).toEqual(first.answer);
+        expect(again.answer).toEqual(await query.preview({ regionId: region.C, filter: prospects }));
       });
 
       it('should answer with the stored filter when another process changed it after a preview', async () => {
         const id = await save(region.C, prospects);
         expect((await query.previewSaved(id, null)).total).toBe(25);
         await changeElsewhere(id, paused);
-        const after = await query.previewSaved(id, null);
-        expect(after.total).toBe(1);
-        expect(names(after)).toEqual(['Werkgever 99']);
+        const after = await counted(() => query.previewSaved(id, null));
+        expect(after.reads).toBe(1);
+        expect(after.answer).toMatchObject({ total: 1 });
+        expect(names(after.answer as SegmentPreview)).toEqual(['Werkgever 99']);
         // Only the key order differs: the same filter, so the compiled one still serves.
         await changeElsewhere(id, { all: [{ value: 'paused', op: 'eq', field: 'stage' }] });
-        expect((await query.previewSaved(id, null)).total).toBe(1);
+        const reordered = await counted(() => query.previewSaved(id, null));
+        expect(reordered.reads).toBe(0);
+        expect(reordered.answer).toEqual(after.answer);
       });
 
-      it('should check a tag-only filter, counted from employer_tags, against the stored one too', async () => {
+      it('should check a tag-only filter against the stored one too when it is counted from employer_tags', async () => {
         const zorg = { all: [{ field: 'tag', op: 'eq', value: 'zorg' }] };
         const bouw = { all: [{ field: 'tag', op: 'in', value: ['BOUW', 'noord'] }] };
         const id = await save(region.A, zorg);
-        expect(names(await query.previewSaved(id, null))).toEqual(
-          names(await query.preview({ regionId: region.A, filter: zorg })),
-        );
+        const expected = await query.preview({ regionId: region.A, filter: zorg });
+        expect(await query.previewSaved(id, null)).toEqual(expected);
+        const again = await counted(() => query.previewSaved(id, null));
+        expect(again).toEqual({ answer: expected, reads: 0 });
         await changeElsewhere(id, bouw);
-        const after = await query.previewSaved(id, null);
-        expect(after).toEqual(await query.preview({ regionId: region.A, filter: bouw }));
-        expect(after.total).toBe(2);
+        const after = await counted(() => query.previewSaved(id, null));
+        expect(after).toEqual({ answer: await query.preview({ regionId: region.A, filter: bouw }), reads: 1 });
+        expect((after.answer as SegmentPreview).total).toBe(2);
+      });
+
+      it('should forget a compiled filter when the segment is changed or deleted in this process', async () => {
+        const id = await save(region.A, prospects);
+        const principal = { id: user.u1, email: 'u1@test.example', name: 'u1', role: 'account_manager' as const };
+        const segments = context.get(SegmentService);
+        const manager = { ...principal, regionIds: [region.A] };
+        await segments.preview(manager, id);
+        await segments.update(manager, id, { filter: paused });
+        const tries = jest.spyOn(context.get(SegmentEmployerRepository), 'previewIfCurrent');
+        try {
+          const after = await counted(() => segments.preview(manager, id));
+          expect(after).toEqual({ answer: await query.preview({ regionId: region.A, filter: paused }), reads: 1 });
+          await segments.delete(manager, id);
+          await expect(segments.preview(manager, id)).rejects.toMatchObject({ kind: 'not_found' });
+          // Neither preview tried a compiled filter this process knew to be stale.
+          expect(tries).not.toHaveBeenCalled();
+        } finally {
+          tries.mockRestore();
+        }
+      });
+
+      it('should read a segment again when its region is not the one compiled with', async () => {
+        const id = await save(region.C, prospects);
+        await query.previewSaved(id, null);
+        // Never done by the api (a segment keeps its region), but the check does not rely on that alone.
+        await db.query(`UPDATE segments SET region_id = $2 WHERE id = $1`, [id, region.A]);
+        const moved = await counted(() => query.previewSaved(id, null));
+        expect(moved.reads).toBe(1);
+        expect(moved.answer).toEqual(await query.preview({ regionId: region.A, filter: prospects }));
       });
 
       it('should answer 404 once the segment is deleted, or outside the regions asked for, after a preview', async () => {

@@ -11,7 +11,7 @@ export interface CompiledSegment {
   compiled: CompiledFilter;
 }
 
-/** Enough for every segment a region's people preview in a day; each entry is a few hundred bytes. */
+/** Per api process, over every region; an entry is a few hundred bytes, so the whole cache stays well under 1 MB. */
 export const COMPILED_SEGMENT_CACHE_SIZE = 1_000;
 
 /**
@@ -38,6 +38,10 @@ export class CompiledSegmentCache {
     this.entries.delete(entry.segmentId);
     this.entries.set(entry.segmentId, entry);
     if (this.entries.size > COMPILED_SEGMENT_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  forget(segmentId: string): void {
+    this.entries.delete(segmentId);
   }
 
   get size(): number {

@@ -38,15 +38,11 @@ export class SegmentEmployerRepository {
 
   /**
    * As `preview`, for a saved segment's filter compiled earlier: null when the segment's stored filter is no
-   * longer `filterJson` (changed or deleted since). The count statement checks it, so the check costs no round trip.
+   * longer `filterJson` or its region not `regionId` (changed or deleted since). The count statement checks it, so
+   * the check costs no round trip.
    */
-  async previewIfCurrent(
-    saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'>,
-    regionId: string,
-    filter: CompiledFilter,
-    limit: number,
-  ): Promise<SegmentPreview | null> {
-    const { total, sample, current } = await this.countAndPage(regionId, filter, limit, saved);
+  async previewIfCurrent(saved: CompiledSegment, limit: number): Promise<SegmentPreview | null> {
+    const { total, sample, current } = await this.countAndPage(saved.regionId, saved.compiled, limit, saved);
     return current ? { total, sample } : null;
   }
 
@@ -54,7 +50,7 @@ export class SegmentEmployerRepository {
     regionId: string,
     filter: CompiledFilter,
     limit: number,
-    saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'> | null,
+    saved: CompiledSegment | null,
   ): Promise<SegmentPreview & { current: boolean }> {
     const manager = managerFor(this.dataSource);
     const count = () => this.count(manager, regionId, filter, saved);
@@ -68,7 +64,7 @@ export class SegmentEmployerRepository {
     manager: EntityManager,
     regionId: string,
     filter: CompiledFilter,
-    saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'> | null,
+    saved: CompiledSegment | null,
   ): Promise<{ total: number; current: boolean }> {
     let sql: string;
     let params: unknown[];
@@ -79,7 +75,8 @@ export class SegmentEmployerRepository {
     } else {
       const scope = scoped(regionId, filter);
       params = scope.params;
-      sql = `SELECT count(*)::int AS total${currentColumn(saved, binder(params))} FROM organisations o WHERE ${scope.where}`;
+      const current = currentColumn(saved, binder(params));
+      sql = `SELECT count(*)::int AS total${current} FROM organisations o WHERE ${scope.where}`;
     }
     const [row]: { total: number; current?: boolean | null }[] = await manager.query(sql, params);
     return { total: row.total, current: saved === null || row.current === true };
@@ -106,7 +103,7 @@ export class SegmentEmployerRepository {
   }
 }
 
-/** Binds a value as the next of `params` and returns its placeholder. */
+/** Binds a value as the next of `params` and returns its placeholder; `params` must be the statement's own copy. */
 function binder(params: unknown[]): (value: unknown) => string {
   return (value) => `$${params.push(value)}`;
 }
@@ -139,19 +136,20 @@ function toSummary(row: SummaryRow): SegmentEmployerSummary {
  */
 function countTagged(region: string, tags: string[], bind: (value: unknown) => string, extra: string): string {
   return tags.length === 1
-    ? `SELECT count(*)::int AS total${extra} FROM employer_tags WHERE region_id = ${region} AND tag = lower(${bind(tags[0])}::text)`
+    ? `SELECT count(*)::int AS total${extra} FROM employer_tags
+       WHERE region_id = ${region} AND tag = lower(${bind(tags[0])}::text)`
     : `SELECT count(DISTINCT employer_id)::int AS total${extra} FROM employer_tags
        WHERE region_id = ${region} AND tag = ANY(lower_tags(${bind(tags)}::text[]))`;
 }
 
 /**
  * A column of the count statement saying whether the saved segment still holds this filter (jsonb equality, so
- * key order does not matter); NULL when the segment is gone. Empty without a saved segment to check.
+ * key order does not matter) in this region; NULL when the segment is gone. Empty without a saved segment.
  */
-function currentColumn(
-  saved: Pick<CompiledSegment, 'segmentId' | 'filterJson'> | null,
-  bind: (value: unknown) => string,
-): string {
+function currentColumn(saved: CompiledSegment | null, bind: (value: unknown) => string): string {
   if (!saved) return '';
-  return `, (SELECT s.filter = ${bind(saved.filterJson)}::jsonb FROM segments s WHERE s.id = ${bind(saved.segmentId)}::uuid) AS current`;
+  const filter = `${bind(saved.filterJson)}::jsonb`;
+  const region = `${bind(saved.regionId)}::uuid`;
+  const segment = `${bind(saved.segmentId)}::uuid`;
+  return `, (SELECT s.filter = ${filter} AND s.region_id = ${region} FROM segments s WHERE s.id = ${segment}) AS current`;
 }

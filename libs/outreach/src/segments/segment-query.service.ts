@@ -11,7 +11,7 @@ export const MAX_STREAM_BATCH = 10_000;
 
 /**
  * Which employers a segment selects. Not scoped to a person: callers (the segment service for
- * people, the campaign launch for the system) decide who may ask.
+ * people, the campaign launch for the system) decide who may ask, and pass the regions they may see.
  */
 @Injectable()
 export class SegmentQuery {
@@ -34,21 +34,27 @@ export class SegmentQuery {
    * usual preview is the count and the page alone, without the segment's read before them (docs/benchmarks.md, c).
    */
   async previewSaved(segmentId: string, regionIds: string[] | null): Promise<SegmentPreview> {
-    const known = this.compiledSegments.get(assertUuid(segmentId, 'segmentId'));
+    const id = assertUuid(segmentId, 'segmentId');
+    const known = this.compiledSegments.get(id);
     if (known && (regionIds === null || regionIds.includes(known.regionId))) {
-      const preview = await this.employers.previewIfCurrent(known, known.regionId, known.compiled, SEGMENT_SAMPLE_SIZE);
+      const preview = await this.employers.previewIfCurrent(known, SEGMENT_SAMPLE_SIZE);
       if (preview) return preview;
     }
-    const segment = await this.segments.findById(segmentId, regionIds);
+    const segment = await this.segments.findById(id, regionIds);
     if (!segment) throw DomainError.notFound('segment');
     const fresh: CompiledSegment = {
-      segmentId,
+      segmentId: id,
       regionId: segment.regionId,
       filterJson: JSON.stringify(segment.filter),
       compiled: compileSegmentFilter(segment.filter),
     };
     this.compiledSegments.set(fresh);
     return this.employers.preview(fresh.regionId, fresh.compiled, SEGMENT_SAMPLE_SIZE);
+  }
+
+  /** Drops a segment's compiled filter once it changed or went here, so its next preview here reads it first. */
+  forgetCompiled(segmentId: string): void {
+    this.compiledSegments.forget(segmentId);
   }
 
   /**

@@ -69,7 +69,7 @@ export class SegmentService {
   async update(principal: Principal, id: string, input: SegmentInput): Promise<SegmentResponse> {
     const segmentId = assertUuid(id);
     const scope = RegionScope.of(principal);
-    return this.transactions.run(async () => {
+    const updated = await this.transactions.run(async () => {
       const current = await this.segments.findById(segmentId, scope.sqlRegionIds, true);
       if (!current) throw DomainError.notFound('segment');
       const nameErrors: ErrorDetail[] = [];
@@ -84,6 +84,9 @@ export class SegmentService {
       await this.record(principal, 'update', before, after);
       return after;
     });
+    // After the commit: a preview in between may still compile the old filter, which its own check then refuses.
+    this.query.forgetCompiled(segmentId);
+    return updated;
   }
 
   async delete(principal: Principal, id: string): Promise<void> {
@@ -94,6 +97,7 @@ export class SegmentService {
       await this.segments.delete(segmentId);
       await this.record(principal, 'delete', toResponse(segment), null);
     });
+    this.query.forgetCompiled(segmentId);
   }
 
   async preview(principal: Principal, id: string): Promise<SegmentPreview> {
