@@ -4,7 +4,7 @@ import { CompiledFilter } from './segment-filter.types';
 /** A saved segment's filter as compiled, with the stored filter it was compiled from. */
 export interface CompiledSegment {
   segmentId: string;
-  /** A segment's region never changes (segment.service.ts `update`), so a scope check may use it. */
+  /** A segment keeps its region (segment.service.ts `update`), so a scope check may use it; previews check it too. */
   regionId: string;
   /** The stored filter as JSON: a preview checks it against the row in the same statement as its count. */
   filterJson: string;
@@ -17,8 +17,9 @@ export const COMPILED_SEGMENT_CACHE_SIZE = 1_000;
 /**
  * The compiled filters of recently previewed segments, so a preview of a saved segment needs no read of the
  * segment before its statements (docs/benchmarks.md, c). Never trusted on its own: the preview's count statement
- * compares the stored filter with `filterJson`, and a changed or deleted segment is read again. So it holds
- * across api processes without any invalidation. Least recently used entries go first.
+ * compares the stored filter and region with the entry's, and a changed or deleted segment is read again. So it
+ * holds across api processes; a change made in this process drops its entry at once, which only saves the statements
+ * a stale entry would run before that check refuses it. Least recently used entries go first.
  */
 @Injectable()
 export class CompiledSegmentCache {

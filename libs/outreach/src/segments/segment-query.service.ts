@@ -52,7 +52,7 @@ export class SegmentQuery {
     return this.employers.preview(fresh.regionId, fresh.compiled, SEGMENT_SAMPLE_SIZE);
   }
 
-  /** Drops a segment's compiled filter once it changed or went here, so its next preview here reads it first. */
+  /** After a segment was changed or deleted in this process: its next preview reads it first, not a stale entry. */
   forgetCompiled(segmentId: string): void {
     this.compiledSegments.forget(segmentId);
   }
