@@ -23,6 +23,7 @@ export class SegmentQuery {
 
   /** The number of matching employers and the first 20 in (name, id) order. */
   async preview(source: SegmentSource): Promise<SegmentPreview> {
+    if (typeof source === 'string') return this.previewSaved(source, null);
     const { regionId, compiled } = await this.resolve(source);
     return this.employers.preview(regionId, compiled, SEGMENT_SAMPLE_SIZE);
   }
@@ -40,14 +41,7 @@ export class SegmentQuery {
       const preview = await this.employers.previewIfCurrent(known, SEGMENT_SAMPLE_SIZE);
       if (preview) return preview;
     }
-    const segment = await this.segments.findById(id, regionIds);
-    if (!segment) throw DomainError.notFound('segment');
-    const fresh: CompiledSegment = {
-      segmentId: id,
-      regionId: segment.regionId,
-      filterJson: JSON.stringify(segment.filter),
-      compiled: compileSegmentFilter(segment.filter),
-    };
+    const fresh = await this.readSaved(id, regionIds);
     this.compiledSegments.set(fresh);
     return this.employers.preview(fresh.regionId, fresh.compiled, SEGMENT_SAMPLE_SIZE);
   }
@@ -80,8 +74,18 @@ export class SegmentQuery {
     if (typeof source !== 'string') {
       return { regionId: assertUuid(source.regionId, 'regionId'), compiled: compileSegmentFilter(source.filter) };
     }
-    const segment = await this.segments.findById(assertUuid(source, 'segmentId'), null);
+    return this.readSaved(assertUuid(source, 'segmentId'), null);
+  }
+
+  /** A saved segment in one of `regionIds` (null: any), compiled; 404 when there is none. */
+  private async readSaved(id: string, regionIds: string[] | null): Promise<CompiledSegment> {
+    const segment = await this.segments.findById(id, regionIds);
     if (!segment) throw DomainError.notFound('segment');
-    return { regionId: segment.regionId, compiled: compileSegmentFilter(segment.filter) };
+    return {
+      segmentId: id,
+      regionId: segment.regionId,
+      filterJson: JSON.stringify(segment.filter),
+      compiled: compileSegmentFilter(segment.filter),
+    };
   }
 }
