@@ -63,6 +63,33 @@ export async function compareSides({ sides, runs = 5, measure = (_value, ms) => 
   return Object.fromEntries(names.map((name) => [name, stats(figures[name])]));
 }
 
+/**
+ * As compareSides(), for calls of a few milliseconds: each run is `callsPerRun` rounds in which every side makes one
+ * call, the order rotating (and reversing every other round), and a side's figure for the run is its calls' time ÷
+ * `callsPerRun`. A slow spell of the machine then falls on every side alike, where a run of one side's calls in a row
+ * can land wholly inside one. Every call's value is checked, outside the timing.
+ */
+export async function compareInterleaved({ sides, runs = 5, callsPerRun }) {
+  const names = Object.keys(sides);
+  const figures = Object.fromEntries(names.map((name) => [name, []]));
+  for (let run = 0; run <= runs; run++) {
+    const spent = Object.fromEntries(names.map((name) => [name, 0]));
+    for (let call = 0; call < callsPerRun; call++) {
+      const order = names.map((_, i) => names[(i + call) % names.length]);
+      if (call % 2 === 1) order.reverse();
+      for (const name of order) {
+        const started = performance.now();
+        const value = await sides[name].run();
+        spent[name] += performance.now() - started;
+        await sides[name].check?.(value);
+      }
+    }
+    // Run 0 is the warm-up.
+    if (run > 0) for (const name of names) figures[name].push(spent[name] / callsPerRun);
+  }
+  return Object.fromEntries(names.map((name) => [name, stats(figures[name])]));
+}
+
 /** One side only (no baseline), same warm-up and runs. */
 export async function repeat(side, { runs = 5, measure = (_value, ms) => ms } = {}) {
   const figures = [];
