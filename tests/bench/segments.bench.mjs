@@ -2,7 +2,7 @@
 // a developer would write for the same question. Ours is timed twice: the preview service in the bench process
 // (our filter language and its queries) and GET /api/segments/:id/preview over HTTP (that plus the api's
 // per-request work).
-import { assert, compareSides, int, range, ratio, yesNo } from './lib/harness.mjs';
+import { assert, compareInterleaved, int, pg, range, ratio, yesNo } from './lib/harness.mjs';
 import { openSegmentPreview } from './lib/built-lib-context.mjs';
 
 const SAMPLE_COLUMNS = `id, name, city, stage, sbi_version, sbi_section, size_class, tags`;
@@ -83,7 +83,7 @@ const WHY = `Why, from \`EXPLAIN (ANALYZE, BUFFERS)\` on the full-size data:
   statements (TypeORM's query path, the rows mapped), not split further.`;
 
 /** One case: our preview over HTTP and in process, the raw SQL in a row and at once, and the side count if any. */
-async function runCase({ db, api, profile, regionId, inProcess, item }) {
+async function runCase({ api, pools, profile, regionId, inProcess, item }) {
   const created = await api.request('POST', '/api/segments', {
     regionId,
     name: `Bench ${item.label}`,
@@ -93,10 +93,19 @@ async function runCase({ db, api, profile, regionId, inProcess, item }) {
   const segmentId = created.body.id;
   const params = [regionId, ...item.params];
   const base = `FROM organisations WHERE kind = 'employer' AND region_id = $1 AND ${item.where}`;
-  const countOf = async (sql) => (await db.query(sql, params))[0].total;
-  const count = () => countOf(`SELECT count(*)::int AS total ${base}`);
-  const firstPage = () => db.query(`SELECT ${SAMPLE_COLUMNS} ${base} ORDER BY name, id LIMIT 20`, params);
-  const raw = async () => ({ total: await count(), sample: await firstPage() });
+  // The hand-written statements, on whichever of the raw sides' pools runs them.
+  const statements = (pool) => {
+    const query = async (sql) => (await pool.query(sql, params)).rows;
+    const countOf = async (sql) => (await query(sql))[0].total;
+    return {
+      countOf,
+      count: () => countOf(`SELECT count(*)::int AS total ${base}`),
+      firstPage: () => query(`SELECT ${SAMPLE_COLUMNS} ${base} ORDER BY name, id LIMIT 20`),
+    };
+  };
+  const inARow = statements(pools.inARow);
+  const atOnce = statements(pools.atOnce);
+  const raw = async () => ({ total: await inARow.count(), sample: await inARow.firstPage() });
   const expected = await raw();
   assert(expected.total > 0, `${item.label}: the data set selects nobody`);
   const checkTotal = (what) => (value) =>
@@ -106,47 +115,38 @@ async function runCase({ db, api, profile, regionId, inProcess, item }) {
     const ids = preview.sample.map((row) => row.id).join();
     assert(ids === expected.sample.map((row) => row.id).join(), `${item.label}, ${what}: first page differs`);
   };
+  const sideStatements = statements(pools.side);
   const side = item.sideCount && {
-    run: async () => ({ total: await countOf(item.sideCount), sample: await firstPage() }),
+    run: async () => ({
+      total: await sideStatements.countOf(item.sideCount),
+      sample: await sideStatements.firstPage(),
+    }),
     check: checkTotal('count over employer_tags'),
   };
-  // Each run is `profile.segmentPreviewsPerRun` of the same call in a row, timed together: one call of a few milliseconds, taken
-  // alone, is mostly noise (a timer tick, a collection, the other process waking), whichever side it is.
-  const repeated = ({ run, check }) => ({
-    run: async () => {
-      const values = [];
-      for (let k = 0; k < profile.segmentPreviewsPerRun; k++) values.push(await run());
-      return values;
-    },
-    check: async (values) => {
-      for (const value of values) await check(value);
-    },
-  });
-  const timings = await compareSides({
+  // Calls of a few milliseconds: interleaved, so a slow spell of the machine falls on every side alike.
+  const timings = await compareInterleaved({
     runs: profile.runs,
-    measure: (_values, ms) => ms / profile.segmentPreviewsPerRun,
-    sides: Object.fromEntries(
-      Object.entries({
-        ours: {
-          run: () => api.request('GET', `/api/segments/${segmentId}/preview`),
-          check: (response) => {
-            assert(response.status === 200, `preview ${response.status} ${response.text}`);
-            checkPreview('over HTTP')(response.body);
-          },
+    callsPerRun: profile.segmentPreviewsPerRun,
+    sides: {
+      ours: {
+        run: () => api.request('GET', `/api/segments/${segmentId}/preview`),
+        check: (response) => {
+          assert(response.status === 200, `preview ${response.status} ${response.text}`);
+          checkPreview('over HTTP')(response.body);
         },
-        inProcess: { run: () => inProcess.preview(segmentId), check: checkPreview('in process') },
-        raw: { run: raw, check: checkTotal('raw') },
-        // As ours runs them: the count and the first page at once on two pool connections.
-        rawAtOnce: {
-          run: async () => {
-            const [total, sample] = await Promise.all([count(), firstPage()]);
-            return { total, sample };
-          },
-          check: checkPreview('raw at once'),
+      },
+      inProcess: { run: () => inProcess.preview(segmentId), check: checkPreview('in process') },
+      raw: { run: raw, check: checkTotal('raw') },
+      // As ours runs them: the count and the first page at once on two pool connections.
+      rawAtOnce: {
+        run: async () => {
+          const [total, sample] = await Promise.all([atOnce.count(), atOnce.firstPage()]);
+          return { total, sample };
         },
-        ...(side ? { side } : {}),
-      }).map(([name, one]) => [name, repeated(one)]),
-    ),
+        check: checkPreview('raw at once'),
+      },
+      ...(side ? { side } : {}),
+    },
   });
   console.log('c', item.label, timings);
   return { label: item.label, total: expected.total, ...timings };
@@ -183,9 +183,16 @@ export const segments = {
     const { regionId, employers } = seeded;
     const results = [];
     const inProcess = await openSegmentPreview(db.url);
+    // A pool of its own for each raw side, as ours has its own (the api's, the in-process context's): calls are
+    // interleaved, and sides sharing connections would keep each other's server processes warm (a probe on
+    // 2026-11-30: the raw SQL at once 0.1–0.7 ms quicker on the pool the raw SQL in a row had just used).
+    const pools = Object.fromEntries(
+      ['inARow', 'atOnce', 'side'].map((name) => [name, new pg.Pool({ connectionString: db.url, max: 2 })]),
+    );
     try {
-      for (const item of CASES) results.push(await runCase({ db, api, profile, regionId, inProcess, item }));
+      for (const item of CASES) results.push(await runCase({ api, pools, profile, regionId, inProcess, item }));
     } finally {
+      await Promise.all(Object.values(pools).map((pool) => pool.end()));
       await inProcess.close();
     }
     return { employers, previewsPerRun: profile.segmentPreviewsPerRun, results };
@@ -224,7 +231,7 @@ export const segments = {
       ]),
       text: `One region (AM38) of ${int(employers)} employers (stages, size classes, SBI 2025 sections, tags and creation
 dates spread evenly). Raw = the hand-written count and first-20 SQL for the same question, one after the other on a
-plain \`pg\` pool in the bench process; the tag case's raw SQL is the indexed form a developer would write over the
+plain \`pg\` pool of its own in the bench process; the tag case's raw SQL is the indexed form a developer would write over the
 base table with the schema's \`lower_tags()\` and its GIN index (\`lower_tags(tags) @> ARRAY[lower($2)]\`). Ours is
 timed twice in the same rounds:
 
@@ -241,8 +248,14 @@ Ours runs the count and the first page at once, the raw SQL one after the other;
 raw SQL run at once as well is timed in the same rounds (below the table), and so is, for the tag case, which ours
 counts from the side table \`employer_tags\` (see below), the same count hand-written over that table. Correctness:
 every call's total and first-page ids, in process, over HTTP and raw at once, equal the raw SQL's. Each run is
-${int(previewsPerRun)} calls of a side in a row, timed together: milliseconds per call, median (min–max) of the runs;
-"raw/…" is raw time ÷ our time (1.0 = as fast as raw).
+${int(previewsPerRun)} rounds in which every side makes one call, in an order that rotates each round; a side's figure for a
+run is its calls' time ÷ ${int(previewsPerRun)}: milliseconds per call, median (min–max) of the runs; "raw/…" is raw
+time ÷ our time (1.0 = as fast as raw). Interleaved because the machine has slow spells of seconds (the same
+statements taking half as long again), which a run of one side's calls in a row could fall into wholly, deciding a
+ratio of calls this short; until 2026-11-30 evening a run was 20 calls of one side in a row. Each raw side has a
+pool of connections of its own, as ours has (the api's, the in-process context's): interleaved, sides sharing
+connections keep each other's server processes warm (a probe that day: the same statements at once 0.1–0.7 ms
+quicker on the pool the raw SQL in a row had just used than on a pool of their own).
 
 | filter | matches | raw SQL, ms | in process, ms | raw/in process | ≥ 0.9 | over HTTP, ms | raw/over HTTP | ≥ 0.9 | HTTP ≤ 50 ms |
 |---|---|---|---|---|---|---|---|---|---|

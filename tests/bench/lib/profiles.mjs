@@ -5,8 +5,8 @@ export const PROFILES = {
     runs: 5,
     capWatchMs: 20_000,
     segmentEmployers: 1_000_000,
-    // c times this many previews in a row per run (per side), so a run of a few milliseconds is not one draw.
-    segmentPreviewsPerRun: 20,
+    // c: each run is this many rounds of one call per side, interleaved, so a run of a few milliseconds is not one draw.
+    segmentPreviewsPerRun: 40,
     reportEmployers: 50_000, // × 20 stage changes = 1,000,000
     launchContacts: 100_000,
     memoryLaunchContacts: 1_000_000,
