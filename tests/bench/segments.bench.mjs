@@ -2,7 +2,7 @@
 // a developer would write for the same question. Ours is timed twice: the preview service in the bench process
 // (our filter language and its queries) and GET /api/segments/:id/preview over HTTP (that plus the api's
 // per-request work).
-import { assert, compareInterleaved, int, pg, range, ratio, yesNo } from './lib/harness.mjs';
+import { assert, benchPool, compareInterleaved, int, range, ratio, yesNo } from './lib/harness.mjs';
 import { openSegmentPreview } from './lib/built-lib-context.mjs';
 
 const SAMPLE_COLUMNS = `id, name, city, stage, sbi_version, sbi_section, size_class, tags`;
@@ -115,8 +115,8 @@ async function runCase({ api, pools, profile, regionId, inProcess, item }) {
     const ids = preview.sample.map((row) => row.id).join();
     assert(ids === expected.sample.map((row) => row.id).join(), `${item.label}, ${what}: first page differs`);
   };
-  const sideStatements = statements(pools.side);
-  const side = item.sideCount && {
+  const sideStatements = item.sideCount && statements(pools.side);
+  const side = sideStatements && {
     run: async () => ({
       total: await sideStatements.countOf(item.sideCount),
       sample: await sideStatements.firstPage(),
@@ -186,13 +186,14 @@ export const segments = {
     // A pool of its own for each raw side, as ours has its own (the api's, the in-process context's): calls are
     // interleaved, and sides sharing connections would keep each other's server processes warm (a probe on
     // 2026-11-30: the raw SQL at once 0.1–0.7 ms quicker on the pool the raw SQL in a row had just used).
-    const pools = Object.fromEntries(
-      ['inARow', 'atOnce', 'side'].map((name) => [name, new pg.Pool({ connectionString: db.url, max: 2 })]),
-    );
     try {
-      for (const item of CASES) results.push(await runCase({ api, pools, profile, regionId, inProcess, item }));
+      const pools = Object.fromEntries(['inARow', 'atOnce', 'side'].map((name) => [name, benchPool(db.url, 2)]));
+      try {
+        for (const item of CASES) results.push(await runCase({ api, pools, profile, regionId, inProcess, item }));
+      } finally {
+        await Promise.allSettled(Object.values(pools).map((pool) => pool.end()));
+      }
     } finally {
-      await Promise.all(Object.values(pools).map((pool) => pool.end()));
       await inProcess.close();
     }
     return { employers, previewsPerRun: profile.segmentPreviewsPerRun, results };
@@ -231,15 +232,16 @@ export const segments = {
       ]),
       text: `One region (AM38) of ${int(employers)} employers (stages, size classes, SBI 2025 sections, tags and creation
 dates spread evenly). Raw = the hand-written count and first-20 SQL for the same question, one after the other on a
-plain \`pg\` pool of its own in the bench process; the tag case's raw SQL is the indexed form a developer would write over the
-base table with the schema's \`lower_tags()\` and its GIN index (\`lower_tags(tags) @> ARRAY[lower($2)]\`). Ours is
-timed twice in the same rounds:
+plain \`pg\` pool of its own in the bench process; the tag case's raw SQL is the indexed form a developer would
+write over the base table with the schema's \`lower_tags()\` and its GIN index
+(\`lower_tags(tags) @> ARRAY[lower($2)]\`). Ours is timed twice in the same rounds:
 
 - **in process**: \`SegmentService.preview\`, the service the preview endpoint calls, from the built
   \`dist/libs/outreach\` in a Nest application context with the api's database infrastructure, in the bench process,
   for the bench's admin: the segment's filter compiled to SQL (once; then checked against the stored filter in the
-  count statement), the count and the first 20 by name at once on two pool connections, the rows mapped. We read the issue's "our filter language vs the
-  hand-written SQL" as this comparison: what the filter language and its queries cost against the SQL written by hand.
+  count statement), the count and the first 20 by name at once on two pool connections, the rows mapped. We read
+  the issue's "our filter language vs the hand-written SQL" as this comparison: what the filter language and its
+  queries cost against the SQL written by hand.
 - **over HTTP**: \`GET /api/segments/:id/preview\` on the built api: the same service behind the api's per-request
   work (the bench's HTTP client, the api's HTTP stack, the bearer token's user read beside the rate limiter's Redis
   call), which weighs most on the fastest statements. e measures that work on the employer read's path.
@@ -247,15 +249,18 @@ timed twice in the same rounds:
 Ours runs the count and the first page at once, the raw SQL one after the other; so that the comparison is open, the
 raw SQL run at once as well is timed in the same rounds (below the table), and so is, for the tag case, which ours
 counts from the side table \`employer_tags\` (see below), the same count hand-written over that table. Correctness:
-every call's total and first-page ids, in process, over HTTP and raw at once, equal the raw SQL's. Each run is
-${int(previewsPerRun)} rounds in which every side makes one call, in an order that rotates each round; a side's figure for a
-run is its calls' time ÷ ${int(previewsPerRun)}: milliseconds per call, median (min–max) of the runs; "raw/…" is raw
-time ÷ our time (1.0 = as fast as raw). Interleaved because the machine has slow spells of seconds (the same
-statements taking half as long again), which a run of one side's calls in a row could fall into wholly, deciding a
-ratio of calls this short; until 2026-11-30 evening a run was 20 calls of one side in a row. Each raw side has a
-pool of connections of its own, as ours has (the api's, the in-process context's): interleaved, sides sharing
-connections keep each other's server processes warm (a probe that day: the same statements at once 0.1–0.7 ms
-quicker on the pool the raw SQL in a row had just used than on a pool of their own).
+every call's total and first-page ids, in process, over HTTP and raw at once, equal the raw SQL's. Each run,
+after a warm-up run, is ${int(previewsPerRun)} rounds in which every side makes one call, in orders from a Williams
+design (every side right after every other equally often, and in every place); a side's figure for a run is its
+calls' time ÷ ${int(previewsPerRun)}:
+milliseconds per call, median (min–max) of the runs; "raw/…" is raw time ÷ our time (1.0 = as fast as raw).
+Interleaved because the machine has slow spells of seconds (the same statements taking half as long again), which a
+run of one side's calls in a row could fall into wholly, deciding a ratio of calls this short; in those orders, not
+one order rotated, so that no side always follows the same others (what a call leaves behind, such as the api process still
+finishing a request, lands on all sides alike); until 2026-11-30 evening a run was 20 calls of one side in a row.
+Each raw side has a pool of connections of its own, as ours has (the api's, the in-process context's): interleaved,
+sides sharing connections keep each other's server processes warm (a probe that day: the same statements at once
+0.1–0.7 ms quicker on the pool the raw SQL in a row had just used than on a pool of their own).
 
 | filter | matches | raw SQL, ms | in process, ms | raw/in process | ≥ 0.9 | over HTTP, ms | raw/over HTTP | ≥ 0.9 | HTTP ≤ 50 ms |
 |---|---|---|---|---|---|---|---|---|---|

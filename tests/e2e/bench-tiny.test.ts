@@ -52,7 +52,7 @@ describe('benchmarks, tiny profile', () => {
     expect(text.match(/^\| c [^|]*: filter language in process, vs raw SQL in a row \|/gm)).toHaveLength(6);
     expect(text.match(/^\| g embedded: c [^|]*: filter language in process, vs raw SQL in a row \|/gm)).toHaveLength(3);
     // c's runs are several calls of every side, interleaved; every call is checked.
-    expect(text).toMatch(/Each run is\s+2 rounds in which every side makes one call/);
+    expect(text).toMatch(/Each run,\s+after a warm-up run, is\s+2 rounds in which every side makes one call/);
     // e reports the paced seconds straight after the floods apart from the measured run after them, whose tail it
     // places in time.
     expect(text).toMatch(/straight after the floods[^:]*: p50 \d+ ms,\s+p99 \d+ ms\./);

@@ -64,30 +64,51 @@ export async function compareSides({ sides, runs = 5, measure = (_value, ms) => 
 }
 
 /**
- * As compareSides(), for calls of a few milliseconds: each run is `callsPerRun` rounds in which every side makes one
- * call, the order rotating (and reversing every other round), and a side's figure for the run is its calls' time ÷
- * `callsPerRun`. A slow spell of the machine then falls on every side alike, where a run of one side's calls in a row
- * can land wholly inside one. Every call's value is checked, outside the timing.
+ * As compareSides(), for calls of a few milliseconds: each run (after a warm-up run) is `callsPerRun` rounds in which
+ * every side makes one call, and a side's figure for the run is its calls' time ÷ `callsPerRun`. A slow spell of the
+ * machine then falls on every side alike, where a run of one side's calls in a row can land wholly inside one. The
+ * rounds take their orders from a Williams design, so every side comes right after every other equally often and
+ * in every place of a round: rotating one order would keep each side behind the same two neighbours, and whatever a
+ * call leaves behind (another process still busy) would always land on the same sides. Every call's value is
+ * checked, outside the timing. Sides have no `prepare` here: nothing untimed fits between calls this short.
  */
 export async function compareInterleaved({ sides, runs = 5, callsPerRun }) {
+  assert(Number.isInteger(callsPerRun) && callsPerRun >= 1, `callsPerRun must be a whole number ≥ 1: ${callsPerRun}`);
   const names = Object.keys(sides);
+  assert(!names.some((name) => sides[name].prepare), 'compareInterleaved: sides cannot have prepare()');
+  const orders = williamsOrders(names.length);
   const figures = Object.fromEntries(names.map((name) => [name, []]));
+  let round = 0;
   for (let run = 0; run <= runs; run++) {
     const spent = Object.fromEntries(names.map((name) => [name, 0]));
-    for (let call = 0; call < callsPerRun; call++) {
-      const order = names.map((_, i) => names[(i + call) % names.length]);
-      if (call % 2 === 1) order.reverse();
-      for (const name of order) {
+    for (let call = 0; call < callsPerRun; call++, round++) {
+      for (const index of orders[round % orders.length]) {
+        const side = sides[names[index]];
         const started = performance.now();
-        const value = await sides[name].run();
-        spent[name] += performance.now() - started;
-        await sides[name].check?.(value);
+        const value = await side.run();
+        spent[names[index]] += performance.now() - started;
+        await side.check?.(value);
       }
     }
     // Run 0 is the warm-up.
     if (run > 0) for (const name of names) figures[name].push(spent[name] / callsPerRun);
   }
   return Object.fromEntries(names.map((name) => [name, stats(figures[name])]));
+}
+
+/**
+ * The rounds of a Williams design for `n` sides (indexes): a Latin square whose first row is 0, 1, n−1, 2, n−2, …
+ * and each next row that plus one, mod n. For an even n every side follows every other exactly once over the n rows;
+ * for an odd n, over the rows and their mirrors.
+ */
+function williamsOrders(n) {
+  const first = [0];
+  for (let k = 1; first.length < n; k++) {
+    first.push(k);
+    if (first.length < n) first.push(n - k);
+  }
+  const rows = Array.from({ length: n }, (_, shift) => first.map((index) => (index + shift) % n));
+  return n % 2 === 0 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
 }
 
 /** One side only (no baseline), same warm-up and runs. */
@@ -129,6 +150,13 @@ export async function onServer(url, sql, params) {
   }
 }
 
+/** A `pg` pool on `url`; a connection dropped while idle is logged, not an unhandled error that ends the bench. */
+export function benchPool(url, max) {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (error) => console.error('idle pool client:', error.message));
+  return pool;
+}
+
 /** A migrated database of its own on `server`; drop() removes it. */
 export async function createBenchDatabase(server = SERVER) {
   const core = require('../../../dist/libs/core/src/index.js');
@@ -140,8 +168,7 @@ export async function createBenchDatabase(server = SERVER) {
   await migrator.initialize();
   await migrator.runMigrations({ transaction: 'each' });
   await migrator.destroy();
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', (error) => console.error('idle pool client:', error.message));
+  const pool = benchPool(url, 10);
   return {
     name,
     url,
