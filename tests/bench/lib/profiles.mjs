@@ -6,7 +6,7 @@ export const PROFILES = {
     capWatchMs: 20_000,
     segmentEmployers: 1_000_000,
     // c: each run is this many rounds of one call per side, so a call of a few milliseconds is not one draw. 40, not
-    // 20: with 20, three --only=c runs on 2026-11-30 gave in-process ratios 0.1–0.2 apart; 40 costs c about a minute.
+    // 20: with 20, three --only=c runs on 2026-11-30 gave in-process ratios up to 0.37 apart; 40 costs c a minute.
     segmentPreviewsPerRun: 40,
     reportEmployers: 50_000, // × 20 stage changes = 1,000,000
     launchContacts: 100_000,
