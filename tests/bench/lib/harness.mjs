@@ -83,11 +83,11 @@ export async function compareInterleaved({ sides, runs = 5, callsPerRun }) {
     const spent = Object.fromEntries(names.map((name) => [name, 0]));
     for (let call = 0; call < callsPerRun; call++, round++) {
       for (const index of orders[round % orders.length]) {
-        const side = sides[names[index]];
+        const name = names[index];
         const started = performance.now();
-        const value = await side.run();
-        spent[names[index]] += performance.now() - started;
-        await side.check?.(value);
+        const value = await sides[name].run();
+        spent[name] += performance.now() - started;
+        await sides[name].check?.(value);
       }
     }
     // Run 0 is the warm-up.

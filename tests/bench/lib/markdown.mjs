@@ -220,8 +220,9 @@ The code is in \`tests/bench/\` (\`run.mjs\`, one \`*.bench.mjs\` per benchmark,
 
 Method: every benchmark measures our path and the raw baseline **in the same run**: one warm-up of each, then
 ${profile.runs} rounds in which ours and raw alternate (the order flips each round), so load from other work hits both
-alike (c, whose calls take milliseconds, mixes them call by call instead: see c); reported as median (min–max). Each run is checked for correctness (counts, ids, every message at the sink
-exactly once, every row present); a failed check fails the run. Data are generated with \`generate_series\` in a
+alike (c, whose calls take milliseconds, mixes them call by call instead: see c); reported as median (min–max).
+Each run is checked for correctness (counts, ids, every message at the sink exactly once, every row present); a
+failed check fails the run. Data are generated with \`generate_series\` in a
 database of its own, dropped afterwards. Ours runs on the built api (\`dist/apps/api/main.js\`, \`WORKERS=inline\`,
 its own PostgreSQL database and Redis queue prefix) in a process of its own, except c's "in process" side, which
 runs our preview service from the built libs in the bench process; the raw baselines run in the bench process; the

@@ -70,8 +70,9 @@ export class SegmentEmployerRepository {
     let params: unknown[];
     if (filter.onlyTags) {
       params = [regionId];
-      const check = currentColumn(saved, binder(params));
-      sql = countTagged('$1::uuid', filter.onlyTags, binder(params), check);
+      const bind = binder(params);
+      const current = currentColumn(saved, bind);
+      sql = countTagged('$1::uuid', filter.onlyTags, bind, current);
     } else {
       const scope = scoped(regionId, filter);
       params = scope.params;
@@ -132,13 +133,13 @@ function toSummary(row: SummaryRow): SegmentEmployerSummary {
  * The count of employers of the region with any of these tags (case-insensitive), from `employer_tags` alone: an
  * index-only scan of its (region, tag) index, where the same count over `organisations` reads every matching
  * employer's row (docs/benchmarks.md, c). Triggers keep the table equal to the employers' tags (migration
- * 1764300020000); an employer holds each tag once there, so one tag needs no DISTINCT.
+ * 1764300020000); an employer holds each tag once there, so one tag needs no DISTINCT. `current`: `currentColumn`'s.
  */
-function countTagged(region: string, tags: string[], bind: (value: unknown) => string, extra: string): string {
+function countTagged(region: string, tags: string[], bind: (value: unknown) => string, current: string): string {
   return tags.length === 1
-    ? `SELECT count(*)::int AS total${extra} FROM employer_tags
+    ? `SELECT count(*)::int AS total${current} FROM employer_tags
        WHERE region_id = ${region} AND tag = lower(${bind(tags[0])}::text)`
-    : `SELECT count(DISTINCT employer_id)::int AS total${extra} FROM employer_tags
+    : `SELECT count(DISTINCT employer_id)::int AS total${current} FROM employer_tags
        WHERE region_id = ${region} AND tag = ANY(lower_tags(${bind(tags)}::text[]))`;
 }
 
