@@ -209,6 +209,40 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
       }
   });
 
+  it('should count an ongoing stay that began a whole number of days before now in the bucket the sort puts it in', async () => {
+    // Ongoing stays are counted per day bucket by their start's place between `now − k·86,400 s` bounds, and their
+    // values read by the same bounds: stays at, and a microsecond either side of, a bound; one begun at `now` (zero
+    // days: left out) and one after it.
+    const now = '2026-05-01T12:00:00Z';
+    const ages: Record<string, string[]> = {
+      contacted: ['86400 seconds', '86399.999999 seconds', '86400.000001 seconds', '172800 seconds', '0 seconds'],
+      interested: ['172800 seconds', '172800 seconds', '172799.999999 seconds', '259200.000001 seconds', '1 second'],
+      sw_pilot: ['0.000001 seconds', '86400 seconds', '-3600 seconds', '2592000 seconds', '2591999.999999 seconds'],
+    };
+    const [{ id: regionId }] = (await db.query(`SELECT id FROM regions WHERE code = 'AM01'`)).rows;
+    for (const [stage, list] of Object.entries(ages))
+      for (const age of list)
+        await db.query(
+          `WITH e AS (INSERT INTO organisations (region_id, kind, name) VALUES ($1, 'employer', 'Bound') RETURNING id)
+           INSERT INTO stage_changes (employer_id, region_id, to_stage, at, cause)
+           SELECT id, $1, $2, $3::timestamptz - $4::interval, 'override' FROM e`,
+          [regionId, stage, now, age],
+        );
+    const answered: unknown[] = [];
+    for (const [from, to] of [
+      ['2026-03-01', '2026-05-01'],
+      ['2026-04-29', '2026-05-01'],
+      ['2026-04-01', '2026-04-30'],
+    ]) {
+      const exact = (await db.query(STAY_PERCENTILES, [[regionId], from, to, now, ...wholeMonths({ from, to })])).rows;
+      const sorted = (await db.query(SORTED_STAY_PERCENTILES, [[regionId], from, to, now])).rows;
+      expect({ from, to, q: exact }).toEqual({ from, to, q: sorted });
+      answered.push(...exact.filter((row: { q: number[] | null }) => row.q !== null));
+    }
+    // Every stage above had stays in the widest range, so the comparison was not between two empty answers.
+    expect(answered.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('should keep the windows the migration stores (3, 6, 12 months) equal to the windows the report shows', () => {
     // employer_cohort_members stores the first window reached; a window added to the report needs a migration too.
     expect(COHORT_WINDOWS.map(Number)).toEqual([3, 6, 12]);

@@ -9,10 +9,17 @@ import { DAY_AFTER, DAY_START, IN_SCOPE, pipelineArray } from './report-sql';
  * Exact, without sorting every stay of the range. `stay_length_counts` (migration 1764300041000) counts the
  * ended stays per stage, Amsterdam month of their start and whole days of their length, so per stage the
  * count in each whole-day bucket is the counts of the range's whole months ($5 ≤ month < $6), plus the ended
- * stays of its partial months at either end, plus its ongoing stays. The bucket each wanted rank falls in is
- * then read alone (the index on the length's bucket for ended stays, the ongoing ones already at hand), sorted,
- * and the two neighbouring values are interpolated as `percentile_cont` does (`lo + (pos − ⌊pos⌋)·(hi − lo)`,
- * pos = p·(n − 1), in float8: the same value to the last bit).
+ * stays of its partial months at either end, plus its ongoing stays. The ongoing stays are not grouped one by
+ * one (a hash of tens of thousands of rows into hundreds of buckets was a third of the statement's time): per
+ * stage their starts come as one sorted array, and a bucket's count is the difference of two binary searches
+ * (`width_bucket`) for its bounds. The bucket each wanted rank falls in is then read alone (the index on the
+ * length's bucket for ended stays, the ongoing index between the bucket's bounds), sorted only as far as the
+ * highest wanted rank, and the two neighbouring values are interpolated as `percentile_cont` does
+ * (`lo + (pos − ⌊pos⌋)·(hi − lo)`, pos = p·(n − 1), in float8: the same value to the last bit).
+ *
+ * The bounds are exact: `now − t` is an interval of whole days and a remainder under a day, so its epoch ÷ 86,400
+ * in float8 floors to the whole days (the remainder is at least a microsecond short of a day, far above the
+ * rounding), and bucket k is the starts in (now − (k + 1)·86,400 s, now − k·86,400 s].
  *
  * Parameters: $1 scope, $2 from, $3 to, $4 now, $5 first whole month, $6 the month after the last whole one
  * (see `wholeMonths`). Rows: (stage, q) in pipeline order, q = [median, p75] or null without stays.
@@ -20,6 +27,10 @@ import { DAY_AFTER, DAY_START, IN_SCOPE, pipelineArray } from './report-sql';
 const DAYS = `date_part('epoch', left_at - at) / 86400`;
 const ENDED = `left_at IS NOT NULL AND ${DAYS} > 0`; // the partial index's predicate, verbatim
 const ONGOING_DAYS = `date_part('epoch', $4::timestamptz - at) / 86400`;
+// Ongoing bucket k holds the starts in (BUCKET_END(k + 1), BUCKET_END(k)] (see above): in seconds, not days, so that no
+// daylight-saving change moves a bound.
+const BUCKET_END = (k: string) => `($4::timestamptz - (${k}) * interval '86400 seconds')`;
+const ONGOING_BUCKET = (start: string) => `floor(date_part('epoch', $4::timestamptz - ${start}) / 86400)::int`;
 const PIPELINE = pipelineArray(PIPELINE_STAGES);
 const START = DAY_START(2);
 const END = DAY_AFTER(3);
@@ -32,14 +43,21 @@ const endedIn = (from: string, to: string) => `
              WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND ${ENDED} AND at >= ${from} AND at < ${to}`;
 
 export const STAY_PERCENTILES = `
-       WITH ongoing AS (
-         SELECT stage, days
-         FROM (SELECT to_stage AS stage, ${ONGOING_DAYS} AS days
-               FROM stage_change_stays
-               WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND left_at IS NULL AND at >= ${START} AND at < ${END}) o
-         WHERE days > 0),
+       WITH ongoing AS MATERIALIZED (
+         SELECT s.stage,
+                ARRAY(SELECT at FROM stage_change_stays
+                      WHERE ${IN_SCOPE()} AND to_stage = s.stage AND left_at IS NULL AND at >= ${START} AND at < ${END}
+                        AND at < $4::timestamptz
+                      ORDER BY at) AS starts
+         FROM unnest(${PIPELINE}) AS s(stage)),
+       ongoing_counts AS (
+         SELECT o.stage, k AS bucket,
+                width_bucket(${BUCKET_END('k')}, o.starts) - width_bucket(${BUCKET_END('k + 1')}, o.starts) AS n
+         FROM ongoing o
+         CROSS JOIN LATERAL generate_series(${ONGOING_BUCKET('o.starts[cardinality(o.starts)]')},
+                                            ${ONGOING_BUCKET('o.starts[1]')}) AS k),
        counts AS (
-         SELECT stage, bucket, sum(n) AS n
+         SELECT stage, bucket, sum(n)::int AS n
          FROM (SELECT to_stage AS stage, length_days AS bucket, stays AS n
                FROM stay_length_counts
                WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND start_month >= $5::date AND start_month < $6::date
@@ -48,7 +66,7 @@ export const STAY_PERCENTILES = `
                FROM (${endedIn(START, LOW_END)}
                      UNION ALL ${endedIn(HIGH_START, END)}) e
                UNION ALL
-               SELECT stage, floor(days)::int, 1 FROM ongoing) c
+               SELECT stage, bucket, n FROM ongoing_counts WHERE n > 0) c
          GROUP BY stage, bucket),
        cumulative AS (
          SELECT stage, bucket, n, sum(n) OVER (PARTITION BY stage ORDER BY bucket) - n AS before,
@@ -63,25 +81,26 @@ export const STAY_PERCENTILES = `
          FROM wanted w
          CROSS JOIN LATERAL (SELECT DISTINCT r FROM unnest(ARRAY[floor(w.pos), ceil(w.pos)]) AS r) r
          JOIN cumulative c ON c.stage = w.stage AND r.r >= c.before AND r.r < c.before + c.n),
-       bucket_values AS (
-         SELECT b.stage, b.bucket, v.days, row_number() OVER (PARTITION BY b.stage, b.bucket ORDER BY v.days) - 1 AS i
-         FROM (SELECT DISTINCT stage, bucket FROM ranks) b
-         CROSS JOIN LATERAL (
-           SELECT ${DAYS} AS days FROM stage_change_stays
-           WHERE ${IN_SCOPE()} AND to_stage = b.stage AND ${ENDED}
-             AND floor(${DAYS})::int = b.bucket AND at >= ${START} AND at < ${END}
-           UNION ALL
+       bucket_values AS MATERIALIZED (
+         SELECT b.stage, b.bucket, ARRAY(
            SELECT days
-           FROM (SELECT ${ONGOING_DAYS} AS days FROM stage_change_stays
-                 WHERE ${IN_SCOPE()} AND to_stage = b.stage AND left_at IS NULL AND at >= ${START} AND at < ${END}
-                   -- the bucket's moments, a second wider each way (the exact test is the bucket's)
-                   AND at > $4::timestamptz - (b.bucket + 1) * interval '86400 seconds' - interval '1 second'
-                   AND at <= $4::timestamptz - b.bucket * interval '86400 seconds' + interval '1 second') o
-           WHERE days > 0 AND floor(days)::int = b.bucket) v),
+           FROM (SELECT ${DAYS} AS days FROM stage_change_stays
+                 WHERE ${IN_SCOPE()} AND to_stage = b.stage AND ${ENDED}
+                   AND floor(${DAYS})::int = b.bucket AND at >= ${START} AND at < ${END}
+                 UNION ALL
+                 SELECT days
+                 FROM (SELECT ${ONGOING_DAYS} AS days FROM stage_change_stays
+                       WHERE ${IN_SCOPE()} AND to_stage = b.stage AND left_at IS NULL AND at >= ${START} AND at < ${END}
+                         AND at > ${BUCKET_END('b.bucket + 1')} AND at <= ${BUCKET_END('b.bucket')}) o
+                 WHERE days > 0) v
+           ORDER BY days
+           LIMIT b.last + 1) AS sorted
+         FROM (SELECT stage, bucket, max(i) AS last FROM ranks GROUP BY stage, bucket) b),
        picked AS (
          SELECT r.stage, r.p, r.pos,
-                min(v.days) FILTER (WHERE r.r = floor(r.pos)) AS lo, min(v.days) FILTER (WHERE r.r = ceil(r.pos)) AS hi
-         FROM ranks r JOIN bucket_values v ON v.stage = r.stage AND v.bucket = r.bucket AND v.i = r.i
+                min(v.sorted[r.i + 1]) FILTER (WHERE r.r = floor(r.pos)) AS lo,
+                min(v.sorted[r.i + 1]) FILTER (WHERE r.r = ceil(r.pos)) AS hi
+         FROM ranks r JOIN bucket_values v ON v.stage = r.stage AND v.bucket = r.bucket
          GROUP BY r.stage, r.p, r.pos),
        percentiles AS (
          SELECT stage, array_agg(CASE WHEN floor(pos) = ceil(pos) THEN lo ELSE lo + (pos - floor(pos)) * (hi - lo) END
