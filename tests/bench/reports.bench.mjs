@@ -258,10 +258,10 @@ async function recordStatements(db, regionId) {
 /** Where the time goes, from `EXPLAIN (ANALYZE, BUFFERS)` on the full-size data (issue 8). */
 const WHY_SLOW = `Where the time goes (\`EXPLAIN (ANALYZE, BUFFERS)\` on the full-size data, no JIT in any plan, no sort on
 disk): the funnel's days in stage is still the largest statement — the range's whole months come from
-\`stay_length_counts\`; its ongoing stays (about 20,000 here: the current stage of every employer whose walk reached
-today) are read from their index as one sorted array of starts per stage, counted per day bucket by binary search;
-then the stays of the day bucket each percentile falls in (about 750 each here) are read and sorted up to the wanted
-rank. Cohorts read
+\`stay_length_counts\`, its partial months' stays are read and grouped row by row; its ongoing stays (about 20,000
+here: the current stage of every employer whose walk reached today) are read from their index as one sorted array of
+starts per stage and counted per day bucket by binary search; then the stays of the day bucket each percentile falls
+in (about 750 each here) are read and sorted up to the wanted rank. Cohorts read
 the region's member rows per month from one index. \`reached\` and the targets' stage actuals read one narrow row per
 employer active since the range's start. The trajectory report's "started" counts read one region's range of
 \`trajectory_starts\` from its covering index; the raw statement looks up the employer of each of the range's

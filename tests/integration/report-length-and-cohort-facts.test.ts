@@ -209,38 +209,49 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
       }
   });
 
-  it('should count an ongoing stay that began a whole number of days before now in the bucket the sort puts it in', async () => {
+  it('should put an ongoing stay in the bucket the sort puts it in when it began on a bucket bound', async () => {
     // Ongoing stays are counted per day bucket by their start's place between `now − k·86,400 s` bounds, and their
-    // values read by the same bounds: stays at, and a microsecond either side of, a bound; one begun at `now` (zero
-    // days: left out) and one after it.
+    // values read by the same bounds: stays at, and a microsecond either side of, a bound; stays begun at `now`
+    // (zero days: left out) and after it; a bucket that also holds an ended stay. Each walk is one employer's
+    // stage changes, oldest first, as [stage, age at now].
     const now = '2026-05-01T12:00:00Z';
-    const ages: Record<string, string[]> = {
-      contacted: ['86400 seconds', '86399.999999 seconds', '86400.000001 seconds', '172800 seconds', '0 seconds'],
-      interested: ['172800 seconds', '172800 seconds', '172799.999999 seconds', '259200.000001 seconds', '1 second'],
-      sw_pilot: ['0.000001 seconds', '86400 seconds', '-3600 seconds', '2592000 seconds', '2591999.999999 seconds'],
-    };
+    const ongoing = (stage: string, ages: string[]) => ages.map((age) => [[stage, age]]);
+    const walks = [
+      ...ongoing('contacted', ['86400 s', '86399.999999 s', '86400.000001 s', '172800 s', '0 s']),
+      ...ongoing('interested', ['172800 s', '172800 s', '172799.999999 s', '259200.000001 s', '1 s']),
+      ...ongoing('sw_pilot', ['0.000001 s', '86400 s', '-3600 s', '2592000 s', '2591999.999999 s']),
+      // Bucket 0 is the wanted one here, so a stay of zero days read into it would show.
+      ...ongoing('own_trajectory', ['0 s', '3600 s', '7200 s']),
+      // An ended interested stay of 2.5 days, in the bucket of the ongoing ones of 2 days.
+      [
+        ['interested', '864000 s'],
+        ['contacted', '648000 s'],
+      ],
+    ];
     const [{ id: regionId }] = (await db.query(`SELECT id FROM regions WHERE code = 'AM01'`)).rows;
-    for (const [stage, list] of Object.entries(ages))
-      for (const age of list)
-        await db.query(
-          `WITH e AS (INSERT INTO organisations (region_id, kind, name) VALUES ($1, 'employer', 'Bound') RETURNING id)
-           INSERT INTO stage_changes (employer_id, region_id, to_stage, at, cause)
-           SELECT id, $1, $2, $3::timestamptz - $4::interval, 'override' FROM e`,
-          [regionId, stage, now, age],
-        );
+    for (const walk of walks)
+      await db.query(
+        `WITH e AS (INSERT INTO organisations (region_id, kind, name) VALUES ($1, 'employer', 'Bound') RETURNING id)
+         INSERT INTO stage_changes (employer_id, region_id, to_stage, at, cause)
+         SELECT e.id, $1, w.stage, $2::timestamptz - replace(w.age, ' s', ' seconds')::interval, 'override'
+         FROM e, unnest($3::text[], $4::text[]) WITH ORDINALITY AS w(stage, age, n)
+         ORDER BY w.n`,
+        [regionId, now, walk.map(([stage]) => stage), walk.map(([, age]) => age)],
+      );
     const answered: unknown[] = [];
-    for (const [from, to] of [
-      ['2026-03-01', '2026-05-01'],
-      ['2026-04-29', '2026-05-01'],
-      ['2026-04-01', '2026-04-30'],
-    ]) {
-      const exact = (await db.query(STAY_PERCENTILES, [[regionId], from, to, now, ...wholeMonths({ from, to })])).rows;
-      const sorted = (await db.query(SORTED_STAY_PERCENTILES, [[regionId], from, to, now])).rows;
-      expect({ from, to, q: exact }).toEqual({ from, to, q: sorted });
-      answered.push(...exact.filter((row: { q: number[] | null }) => row.q !== null));
-    }
-    // Every stage above had stays in the widest range, so the comparison was not between two empty answers.
-    expect(answered.length).toBeGreaterThanOrEqual(3);
+    for (const scope of [[regionId], [regionId, emptyRegion], [regionId, ...regions]])
+      for (const [from, to] of [
+        ['2026-03-01', '2026-05-01'],
+        ['2026-04-29', '2026-05-01'],
+        ['2026-04-01', '2026-04-30'],
+      ]) {
+        const exact = (await db.query(STAY_PERCENTILES, [scope, from, to, now, ...wholeMonths({ from, to })])).rows;
+        const sorted = (await db.query(SORTED_STAY_PERCENTILES, [scope, from, to, now])).rows;
+        expect({ scope, from, to, q: exact }).toEqual({ scope, from, to, q: sorted });
+        if (scope.length === 1 && from === '2026-03-01') answered.push(...exact.filter((row: { q: unknown }) => row.q));
+      }
+    // The four stages above had stays in the widest range, so the comparison was not between two empty answers.
+    expect(answered).toHaveLength(4);
   });
 
   it('should keep the windows the migration stores (3, 6, 12 months) equal to the windows the report shows', () => {

@@ -9,17 +9,15 @@ import { DAY_AFTER, DAY_START, IN_SCOPE, pipelineArray } from './report-sql';
  * Exact, without sorting every stay of the range. `stay_length_counts` (migration 1764300041000) counts the
  * ended stays per stage, Amsterdam month of their start and whole days of their length, so per stage the
  * count in each whole-day bucket is the counts of the range's whole months ($5 ≤ month < $6), plus the ended
- * stays of its partial months at either end, plus its ongoing stays. The ongoing stays are not grouped one by
- * one (a hash of tens of thousands of rows into hundreds of buckets was a third of the statement's time): per
- * stage their starts come as one sorted array, and a bucket's count is the difference of two binary searches
- * (`width_bucket`) for its bounds. The bucket each wanted rank falls in is then read alone (the index on the
- * length's bucket for ended stays, the ongoing index between the bucket's bounds), sorted only as far as the
- * highest wanted rank, and the two neighbouring values are interpolated as `percentile_cont` does
+ * stays of its partial months at either end, plus its ongoing stays. Ongoing stays are not grouped row by row
+ * (a hash of every one into its bucket): per stage their starts come as one sorted array, and bucket k's count
+ * is the difference of two binary searches (`width_bucket`) for its bounds, the starts in
+ * (now − (k + 1)·86,400 s, now − k·86,400 s]. Those are exactly the stays whose days floor to k: `now − t` is
+ * whole days and a remainder under a day, a microsecond short of one at most, far more than float8's rounding
+ * of the epoch ÷ 86,400. The bucket each wanted rank falls in is then read alone (the index on the length's
+ * bucket for ended stays, the ongoing index between the bucket's bounds), sorted only as far as the highest
+ * wanted rank, and the two neighbouring values are interpolated as `percentile_cont` does
  * (`lo + (pos − ⌊pos⌋)·(hi − lo)`, pos = p·(n − 1), in float8: the same value to the last bit).
- *
- * The bounds are exact: `now − t` is an interval of whole days and a remainder under a day, so its epoch ÷ 86,400
- * in float8 floors to the whole days (the remainder is at least a microsecond short of a day, far above the
- * rounding), and bucket k is the starts in (now − (k + 1)·86,400 s, now − k·86,400 s].
  *
  * Parameters: $1 scope, $2 from, $3 to, $4 now, $5 first whole month, $6 the month after the last whole one
  * (see `wholeMonths`). Rows: (stage, q) in pipeline order, q = [median, p75] or null without stays.
@@ -27,10 +25,10 @@ import { DAY_AFTER, DAY_START, IN_SCOPE, pipelineArray } from './report-sql';
 const DAYS = `date_part('epoch', left_at - at) / 86400`;
 const ENDED = `left_at IS NOT NULL AND ${DAYS} > 0`; // the partial index's predicate, verbatim
 const ONGOING_DAYS = `date_part('epoch', $4::timestamptz - at) / 86400`;
-// Ongoing bucket k holds the starts in (BUCKET_END(k + 1), BUCKET_END(k)] (see above): in seconds, not days, so that no
-// daylight-saving change moves a bound.
+// Seconds, not days, so that no daylight-saving change moves a bucket's bound.
 const BUCKET_END = (k: string) => `($4::timestamptz - (${k}) * interval '86400 seconds')`;
-const ONGOING_BUCKET = (start: string) => `floor(date_part('epoch', $4::timestamptz - ${start}) / 86400)::int`;
+// The bucket of an ongoing stay begun at `start`, for the ends of the bucket series: its whole days, exactly.
+const ONGOING_BUCKET = (start: string) => `extract(day FROM $4::timestamptz - ${start})::int`;
 const PIPELINE = pipelineArray(PIPELINE_STAGES);
 const START = DAY_START(2);
 const END = DAY_AFTER(3);
@@ -42,6 +40,7 @@ const endedIn = (from: string, to: string) => `
              SELECT to_stage, ${DAYS} AS days FROM stage_change_stays
              WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND ${ENDED} AND at >= ${from} AND at < ${to}`;
 
+// MATERIALIZED: one array per stage (and per wanted bucket below), not one more for every place that reads it.
 export const STAY_PERCENTILES = `
        WITH ongoing AS MATERIALIZED (
          SELECT s.stage,

@@ -43,8 +43,9 @@ const CHANGES = `## Changes made for these benchmarks
   each (region, employer) in an sw_pilot cohort with its start month and the first window (3, 6, 12 months) in which
   it reached own_trajectory / structural (triggers on \`employer_stage_firsts\` and \`trajectories\`), so one
   region's cohorts count index rows per month; \`stay_length_counts\` counts ended stays per (region, stage, start
-  month, whole days), so days in stage add the range's whole months from it, read the partial months' and ongoing
-  stays, and sort only the stays of the day bucket each percentile falls in (exact: the same float as
+  month, whole days), so days in stage add the range's whole months from it, read the partial months' stays, count
+  the ongoing ones per bucket (see "Days in stage, ongoing stays" below), and sort only the stays of the day bucket
+  each percentile falls in (exact: the same float as
   \`percentile_cont\`). \`reached\` and the stage actuals of one region count \`employer_stage_lasts\` rows without
   grouping by employer; \`newToNetwork\` finds each employer's first SW link before checking its region.
   \`tests/integration/report-length-and-cohort-facts.test.ts\` checks both tables equal their aggregates over
@@ -71,14 +72,16 @@ const CHANGES = `## Changes made for these benchmarks
   and delete steps, and with two writers of one employer's links at once.
 - Days in stage, ongoing stays (no migration): the funnel's percentiles hashed each ongoing stay of the range (about
   20,000 for the bench region) into its whole-day bucket, a third of the statement's time, and numbered the values of
-  each wanted bucket with a window before joining them back. Now each stage's ongoing starts come from their index as
-  one sorted array, and a bucket's count is the difference of two binary searches (\`width_bucket\`) for its bounds,
+  each wanted bucket with a window before joining them back. Now each stage's ongoing starts come as one sorted array
+  (for one region in the index's order), and a bucket's count is the difference of two binary searches (\`width_bucket\`) for its bounds,
   \`now − k·86,400 s\` (exact: \`now − start\` floors to the same whole days); a wanted bucket's values are sorted only
-  up to the highest rank wanted from it. The statement went from 56–61 ms to 34 ms on the bench region; three
-  \`--only=d\` runs each, old and new build alternating (2026-11-30, a slow host): the funnel 71.9–74.3 ms against
-  46.2–47.3 ms, the dashboard 107.3–112.2 ms against 79.8–83.5 ms.
+  up to the highest rank wanted from it. On the bench region, in process (medians of 15 calls; two rounds of the old
+  statement, one of the new), the statement took 56–62 ms against 34 ms. Three \`--only=d\` runs each, old and new
+  build alternating (2026-11-30, a slow host): the funnel 71.9–74.3 ms against 46.2–47.3 ms, the dashboard
+  107.3–112.2 ms against 79.8–83.5 ms.
   \`tests/integration/report-length-and-cohort-facts.test.ts\` also checks ongoing stays that began on a bucket's
-  bound and a microsecond either side of it, at \`now\` and after it.
+  bound and a microsecond either side of it, at \`now\` and after it, beside an ended stay in the same bucket, for one
+  region and for several.
 - Segments, tag counts (migration \`1764300020000-employer-tags\`): \`employer_tags\` holds one row per (region,
   lower-cased tag, employer), kept by statement-level triggers on \`organisations\` (insert: one \`INSERT … SELECT\` per
   statement; update: only employers whose tags, region or kind changed; delete: cascade); a filter that is one
