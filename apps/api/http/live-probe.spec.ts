@@ -54,6 +54,16 @@ describe('answerLiveProbesFirst', () => {
     expect(seen).toEqual([]);
   });
 
+  it('should answer the probe with an id of its own and the body length when a client sends no id', async () => {
+    const response = await fetch(`${base}/api/health/live`);
+    expect(response.headers.get('x-request-id')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(response.headers.get('content-length')).toBe(String('{"status":"ok"}'.length));
+    const head = await fetch(`${base}/api/health/live`, { method: 'HEAD', headers: { 'X-Request-Id': 'probe-2' } });
+    expect([head.status, head.headers.get('x-request-id'), await head.text()]).toEqual([200, 'probe-2', '']);
+  });
+
   it('should pass every other request to the app when it is not a probe', async () => {
     const response = await fetch(`${base}/api/health/ready`);
     expect(await response.text()).toBe('from the app');
