@@ -105,6 +105,13 @@ const CHANGES = `## Changes made for these benchmarks
   (2026-11-29; two of the four with an earlier form of the change): the employer read flat out 620–901 against
   506–618 requests a second, the paced p99 26–105 ms against 76–119 ms. The live probe, which never reaches
   Express, is unchanged (five 4 s autocannon rounds each, alternating: median 28,088 against 27,904 a second).
+- Live probe: its answer's headers go to \`writeHead\` as one flat list of names and values, and its request id is chosen
+  without \`setHeader\` (\`apps/api/http/live-probe.ts\`): Node checks and stores the names of a header object, and
+  of every \`setHeader\`, one by one before it writes them, and a flat list goes as it stands. In a bare \`node:http\`
+  server (four 4 s autocannon rounds each), \`setHeader\` and a header object answered 18,400–19,800 requests a second,
+  the flat list 21,500–23,900, the bare hello 23,500–25,700. Two \`--only=e\` runs each, old and new build
+  alternating (2026-11-30, a slow host): the HTTP-only api's live probe 12,708 and 13,402 a second (0.58 of bare
+  both times) against 15,012 and 15,882 (0.68 and 0.69).
 - Send path: nodemailer's SMTP pool runs in a worker thread of its own (\`libs/core/src/mail/smtp-pool-thread.ts\`),
   started at the first message and stopped after 30 s idle. Building MIME and writing it to the sockets was about
   40 % of the api's main-thread time while sending (\`--cpu-prof\`); in the thread it runs beside the database and
