@@ -104,6 +104,12 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
       [employerId, regionId, route, startedAt],
     );
 
+  /** Days in stage for `scope` and the range, by the statement the funnel uses and by a sort of every stay. */
+  const bothPercentiles = async (scope: string[], from: string, to: string, now: Date | string) => ({
+    exact: (await db.query(STAY_PERCENTILES, [scope, from, to, now, ...wholeMonths({ from, to })])).rows,
+    sorted: (await db.query(SORTED_STAY_PERCENTILES, [scope, from, to, now])).rows,
+  });
+
   const employers = async () =>
     (await db.query(`SELECT id, region_id FROM organisations WHERE kind = 'employer' AND name = 'W'`)).rows as {
       id: string;
@@ -203,8 +209,7 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
     }
     for (const scope of [[regions[0]], regions, [emptyRegion]])
       for (const [from, to] of ranges) {
-        const exact = (await db.query(STAY_PERCENTILES, [scope, from, to, now, ...wholeMonths({ from, to })])).rows;
-        const sorted = (await db.query(SORTED_STAY_PERCENTILES, [scope, from, to, now])).rows;
+        const { exact, sorted } = await bothPercentiles(scope, from, to, now);
         expect({ from, to, q: exact }).toEqual({ from, to, q: sorted });
       }
   });
@@ -233,7 +238,7 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
       await db.query(
         `WITH e AS (INSERT INTO organisations (region_id, kind, name) VALUES ($1, 'employer', 'Bound') RETURNING id)
          INSERT INTO stage_changes (employer_id, region_id, to_stage, at, cause)
-         SELECT e.id, $1, w.stage, $2::timestamptz - replace(w.age, ' s', ' seconds')::interval, 'override'
+         SELECT e.id, $1, w.stage, $2::timestamptz - w.age::interval, 'override'
          FROM e, unnest($3::text[], $4::text[]) WITH ORDINALITY AS w(stage, age, n)
          ORDER BY w.n`,
         [regionId, now, walk.map(([stage]) => stage), walk.map(([, age]) => age)],
@@ -245,8 +250,7 @@ describe('stay_length_counts and employer_cohort_members (report facts kept by t
         ['2026-04-29', '2026-05-01'],
         ['2026-04-01', '2026-04-30'],
       ]) {
-        const exact = (await db.query(STAY_PERCENTILES, [scope, from, to, now, ...wholeMonths({ from, to })])).rows;
-        const sorted = (await db.query(SORTED_STAY_PERCENTILES, [scope, from, to, now])).rows;
+        const { exact, sorted } = await bothPercentiles(scope, from, to, now);
         expect({ scope, from, to, q: exact }).toEqual({ scope, from, to, q: sorted });
         if (scope.length === 1 && from === '2026-03-01') answered.push(...exact.filter((row: { q: unknown }) => row.q));
       }

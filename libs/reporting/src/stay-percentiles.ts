@@ -36,6 +36,10 @@ const END = DAY_AFTER(3);
 const LOW_END = `(least($5::date, $3::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
 const HIGH_START = `(greatest($6::date, least($5::date, $3::date + 1), $2::date)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
 
+// The ongoing stays of `stage` that began in the range and before now (a stay begun at now has zero days: left out).
+const ongoingIn = (stage: string) =>
+  `${IN_SCOPE()} AND to_stage = ${stage} AND left_at IS NULL AND at >= ${START} AND at < ${END} AND at < $4::timestamptz`;
+
 const endedIn = (from: string, to: string) => `
              SELECT to_stage, ${DAYS} AS days FROM stage_change_stays
              WHERE ${IN_SCOPE()} AND to_stage = ANY(${PIPELINE}) AND ${ENDED} AND at >= ${from} AND at < ${to}`;
@@ -44,10 +48,7 @@ const endedIn = (from: string, to: string) => `
 export const STAY_PERCENTILES = `
        WITH ongoing AS MATERIALIZED (
          SELECT s.stage,
-                ARRAY(SELECT at FROM stage_change_stays
-                      WHERE ${IN_SCOPE()} AND to_stage = s.stage AND left_at IS NULL AND at >= ${START} AND at < ${END}
-                        AND at < $4::timestamptz
-                      ORDER BY at) AS starts
+                ARRAY(SELECT at FROM stage_change_stays WHERE ${ongoingIn('s.stage')} ORDER BY at) AS starts
          FROM unnest(${PIPELINE}) AS s(stage)),
        ongoing_counts AS (
          SELECT o.stage, k AS bucket,
@@ -87,11 +88,8 @@ export const STAY_PERCENTILES = `
                  WHERE ${IN_SCOPE()} AND to_stage = b.stage AND ${ENDED}
                    AND floor(${DAYS})::int = b.bucket AND at >= ${START} AND at < ${END}
                  UNION ALL
-                 SELECT days
-                 FROM (SELECT ${ONGOING_DAYS} AS days FROM stage_change_stays
-                       WHERE ${IN_SCOPE()} AND to_stage = b.stage AND left_at IS NULL AND at >= ${START} AND at < ${END}
-                         AND at > ${BUCKET_END('b.bucket + 1')} AND at <= ${BUCKET_END('b.bucket')}) o
-                 WHERE days > 0) v
+                 SELECT ${ONGOING_DAYS} FROM stage_change_stays
+                 WHERE ${ongoingIn('b.stage')} AND at > ${BUCKET_END('b.bucket + 1')} AND at <= ${BUCKET_END('b.bucket')}) v
            ORDER BY days
            LIMIT b.last + 1) AS sorted
          FROM (SELECT stage, bucket, max(i) AS last FROM ranks GROUP BY stage, bucket) b),
