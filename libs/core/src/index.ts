@@ -21,6 +21,7 @@ export * from './audit/audit.module';
 export * from './audit/audit.service';
 export * from './audit/audit.types';
 export * from './database/transactions';
+export * from './database/prepared-statement';
 export * from './paging/page';
 export * from './database/prepare-database';
 export * from './database/cli-data-source';

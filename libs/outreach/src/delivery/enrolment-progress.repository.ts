@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { managerFor } from '@app/core';
+import { managerFor, queryPrepared } from '@app/core';
 import { DueEnrolment } from './delivery.types';
 import { updatedRows } from './updated-rows';
 
@@ -70,7 +70,8 @@ export class EnrolmentProgressRepository {
    */
   async moveMany(moves: { id: string; index: number; stepCount: number }[], at: Date): Promise<void> {
     if (moves.length === 0) return;
-    await this.db.query(
+    await queryPrepared(
+      this.db,
       `UPDATE enrolments e SET
            status = CASE WHEN v.index >= v.step_count THEN 'completed' ELSE e.status END,
            current_step = v.index, last_step_at = $4,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { managerFor } from '@app/core';
+import { managerFor, queryPrepared } from '@app/core';
 import { updatedRows } from './updated-rows';
 
 /** The exit reasons delivery records (api.md "Outreach"). */
@@ -30,14 +30,13 @@ export class EnrolmentStopRepository {
 
   /** A running campaign without active enrolments is completed; returns whether it was. */
   async completeIfDone(campaignId: string, at: Date): Promise<boolean> {
-    const rows = updatedRows(
-      await managerFor(this.dataSource).query(
-        `UPDATE campaigns SET status = 'completed', completed_at = $2, updated_at = $2
-         WHERE id = $1 AND status = 'running'
-           AND NOT EXISTS (SELECT 1 FROM enrolments WHERE campaign_id = $1 AND status = 'active')
-         RETURNING id`,
-        [campaignId, at],
-      ),
+    const rows = await queryPrepared(
+      managerFor(this.dataSource),
+      `UPDATE campaigns SET status = 'completed', completed_at = $2, updated_at = $2
+       WHERE id = $1 AND status = 'running'
+         AND NOT EXISTS (SELECT 1 FROM enrolments WHERE campaign_id = $1 AND status = 'active')
+       RETURNING id`,
+      [campaignId, at],
     );
     return rows.length > 0;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { managerFor } from '@app/core';
+import { managerFor, queryPrepared } from '@app/core';
 import { LedgerRow, LedgerStatus, SendState } from './delivery.types';
 import { updatedRows } from './updated-rows';
 
@@ -47,12 +47,19 @@ export class SendLedgerRepository {
   }
 
   async findMany(ids: string[]): Promise<LedgerRow[]> {
-    return this.db.query(`SELECT * FROM send_ledger WHERE id = ANY($1::uuid[])`, [ids]);
+    return queryPrepared(
+      this.db,
+      `SELECT id, enrolment_id, campaign_id, step_index, contact_id, to_email, status, message_id, attempts, due_at,
+              sending_at
+       FROM send_ledger WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** The campaigns' status and cap, their rows locked (in id order, so batches cannot deadlock) so claims serialise. */
   async lockCampaigns(ids: string[]): Promise<Map<string, { status: string; max_per_hour: number | null }>> {
-    const rows: { id: string; status: string; max_per_hour: number | null }[] = await this.db.query(
+    const rows = await queryPrepared<{ id: string; status: string; max_per_hour: number | null }>(
+      this.db,
       `SELECT id, status, max_per_hour FROM campaigns WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [ids],
     );
@@ -90,12 +97,11 @@ export class SendLedgerRepository {
 
   /** `queued → sending`; returns the ids claimed here (not those another worker or an earlier run got first). */
   async claimMany(ids: string[], at: Date): Promise<Set<string>> {
-    const rows = updatedRows<{ id: string }>(
-      await this.db.query(
-        `UPDATE send_ledger SET status = 'sending', sending_at = $2, attempts = attempts + 1
-         WHERE id = ANY($1::uuid[]) AND status = 'queued' RETURNING id`,
-        [ids, at],
-      ),
+    const rows = await queryPrepared<{ id: string }>(
+      this.db,
+      `UPDATE send_ledger SET status = 'sending', sending_at = $2, attempts = attempts + 1
+       WHERE id = ANY($1::uuid[]) AND status = 'queued' RETURNING id`,
+      [ids, at],
     );
     return new Set(rows.map((row) => row.id));
   }
@@ -175,7 +181,8 @@ export class SendLedgerRepository {
     at: Date,
   ): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.query(
+    await queryPrepared(
+      this.db,
       `UPDATE send_ledger l SET status = 'sent', finished_at = $5, sent_at = $5, waiting_for_pressure = false,
          to_email = CASE WHEN EXISTS (SELECT 1 FROM contact_privacy p
                                       WHERE p.contact_id = l.contact_id AND p.erased_at IS NOT NULL)
@@ -199,7 +206,8 @@ export class SendLedgerRepository {
    * region's WSP and the sender. Keyed by enrolment id.
    */
   async lockSendStates(enrolmentIds: string[]): Promise<Map<string, SendState>> {
-    const rows: (SendState & { enrolment_id: string })[] = await this.db.query(
+    const rows = await queryPrepared<SendState & { enrolment_id: string }>(
+      this.db,
       `SELECT e.id AS enrolment_id, e.status AS enrolment_status, e.current_step, e.employer_id,
               c.status AS campaign_status, c.region_id AS campaign_region_id, c.sender_id, c.steps, c.send_window,
               c.exit_stage,
@@ -232,7 +240,8 @@ export class SendLedgerRepository {
    */
   async lockContactSends(contactIds: string[]): Promise<void> {
     if (contactIds.length === 0) return;
-    await this.db.query(
+    await queryPrepared(
+      this.db,
       `SELECT pg_advisory_xact_lock(hashtextextended('contact-send:' || id::text, 0))
        FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS ids(id) ORDER BY id) ordered`,
       [contactIds],
@@ -248,7 +257,8 @@ export class SendLedgerRepository {
     checks: { contactId: string; campaignId: string; since: Date }[],
   ): Promise<Map<string, Date>> {
     if (checks.length === 0) return new Map();
-    const rows: { contact_id: string; at: Date }[] = await this.db.query(
+    const rows = await queryPrepared<{ contact_id: string; at: Date }>(
+      this.db,
       `SELECT v.contact_id, max(coalesce(l.sent_at, l.finished_at, l.sending_at)) AS at
        FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS v(contact_id, campaign_id, since)
        JOIN send_ledger l ON l.contact_id = v.contact_id AND l.campaign_id <> v.campaign_id

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, likePattern, managerFor, PageRequest } from '@app/core';
+import { APP_CONFIG, likePattern, managerFor, PageRequest, queryPrepared } from '@app/core';
 import type { AppConfig } from '@app/core';
 import { ERASED } from '../privacy/data-subject.types';
 import { erasedAddressToken } from '../privacy/erased-address';
@@ -74,7 +74,8 @@ export class SuppressionRepository {
    */
   async suppressedAmong(checks: { email: string; regionId: string }[]): Promise<boolean[]> {
     if (checks.length === 0) return [];
-    const rows: { n: string }[] = await managerFor(this.dataSource).query(
+    const rows = await queryPrepared<{ n: string }>(
+      managerFor(this.dataSource),
       `SELECT DISTINCT v.n FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS v(email, token, region_id, n)
        JOIN suppressions s ON s.email IN (lower(v.email), v.token) AND (s.region_id IS NULL OR s.region_id = v.region_id)`,
       [

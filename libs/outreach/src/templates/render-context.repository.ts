@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { managerFor } from '@app/core';
+import { managerFor, queryPrepared } from '@app/core';
 
 /** What one message to a contact is rendered from, read in one query. */
 export interface ContactRenderRow {
@@ -67,7 +67,8 @@ export class RenderContextRepository {
 
   /** `forContact` for many contacts (no region scope: system work), in one query; keyed by contact id. */
   async forContacts(contacts: { contactId: string; senderId: string }[]): Promise<Map<string, ContactRenderRow>> {
-    const rows: ContactRenderRow[] = await managerFor(this.dataSource).query(
+    const rows = await queryPrepared<ContactRenderRow>(
+      managerFor(this.dataSource),
       `SELECT c.id AS contact_id, c.organisation_id, c.region_id, c.first_name, c.last_name, c.email,
               o.name AS employer_name, o.city AS employer_city, o.sbi_version, o.sbi_section,
               r.name AS region_name, w.name AS wsp_name, w.postal_address AS wsp_postal_address,
