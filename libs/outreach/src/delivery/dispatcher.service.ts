@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { addUnlessPending, Clock, QueueName, Transactions } from '@app/core';
+import { addManyUnlessPending, addUnlessPending, Clock, QueueName, Transactions } from '@app/core';
 import { SendCalendar } from '../calendar/send-calendar';
 import { EnrolmentStopRepository } from './enrolment-stop.repository';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
@@ -46,8 +46,8 @@ interface DueEmail {
   sendAt: Date;
 }
 
-/** Jobs added to Redis at once: their round trips overlap instead of queueing one after another. */
-const ENQUEUE_IN_PARALLEL = 100;
+/** E-mail jobs added to Redis in one pipeline (a bounded command buffer). */
+const ENQUEUE_AT_ONCE = 100;
 
 /**
  * The `dispatch` job (architecture.md "Queues"): moves due steps from the database into `email-send`
@@ -211,20 +211,16 @@ export class DispatcherService {
     if (jobs.length === 0) return 0;
     const emails = jobs.filter((job) => job.queue === 'email');
     const steps = jobs.filter((job) => job.queue === 'step');
-    // Each through `addUnlessPending`: a failed job still kept in Redis under the same id would make a
+    // Through `addManyUnlessPending`: a failed job still kept in Redis under the same id would make a
     // plain add a no-op, and the row would stay `queued` for ever.
-    for (let start = 0; start < emails.length; start += ENQUEUE_IN_PARALLEL) {
-      await Promise.all(
-        emails
-          .slice(start, start + ENQUEUE_IN_PARALLEL)
-          .map((job) =>
-            addUnlessPending(
-              this.emailQueue,
-              EMAIL_SEND_JOB,
-              { ledgerId: job.id },
-              { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
-            ),
-          ),
+    for (let start = 0; start < emails.length; start += ENQUEUE_AT_ONCE) {
+      await addManyUnlessPending(
+        this.emailQueue,
+        EMAIL_SEND_JOB,
+        emails.slice(start, start + ENQUEUE_AT_ONCE).map((job) => ({
+          data: { ledgerId: job.id },
+          opts: { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
+        })),
       );
     }
     for (const job of steps) {
