@@ -132,6 +132,19 @@ const CHANGES = `## Changes made for these benchmarks
   pressure is still judged one message at a time. html-to-text is compiled once instead of per message, and the
   Amsterdam offset is cached per UTC hour (\`Intl\` per call was 3% of the send path). The dispatcher writes a
   batch's ledger rows in one statement and adds its Redis jobs 100 at a time.
+- Send path, per-message cost (2026-11-30, a slow host, where b missed with the build before): CPU per message by
+  process and thread (\`/proc\` during ours' rounds, a probe outside the bench) showed the machine's two cores full,
+  with PostgreSQL at about 490 µs a message and, in its statement log, more time parsing and planning the batch's
+  statements than running them (the \`FOR UPDATE\` read of the enrolments joins eight tables: planning it took about
+  3.5 ms a batch). (1) The send path's per-batch statements run as named prepared statements
+  (\`queryPrepared\`, \`libs/core/src/database/prepared-statement.ts\`): each connection parses them once and, after
+  five runs, plans them once; PostgreSQL went to about 280 µs a message. (2) The dispatcher adds e-mail jobs 100 at a
+  time in two Redis pipelines (which ids Redis still holds, then \`addBulk\`) instead of a lookup and an add per job
+  (\`addManyUnlessPending\`). Three \`--only=b\` runs each, old and new build alternating (old = before both): ours
+  910, 1,022 and 970 messages a second against 1,107, 1,135 and 1,100 (0.64, 0.75, 0.73 of raw against 0.87, 0.85,
+  0.80). (3) The SMTP thread captures no stack traces: \`stream.pipeline\`, which nodemailer runs per message part,
+  aborts a signal when it finishes, and the abort's \`DOMException\` captured a stack each time (about 8% of the
+  thread's profile); the thread went from about 540 to 490 µs a message (four rounds each, the probe above).
 - Send path, SMTP connections: each pooled connection carries up to 1,000 messages (\`maxMessages\`; nodemailer's
   default closes it after 100 and, its queue full, opens the next 100 ms later, so its five connections stood still
   together for 100 ms every 500 messages). See b for the raw pool with the same setting beside the default.
