@@ -1,4 +1,4 @@
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { dataSourceOptions, managerFor, queryPrepared, Transactions } from '@app/core';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 
@@ -21,7 +21,7 @@ describe('queryPrepared', () => {
   });
   beforeEach(() => dataSource.query(`TRUNCATE prepared_probe`));
 
-  it('should return the rows of a SELECT, the returned rows of an UPDATE … RETURNING, and none without RETURNING', async () => {
+  it('should return the rows of a SELECT, the returned rows of an UPDATE when it has RETURNING, and none when not', async () => {
     await dataSource.query(`INSERT INTO prepared_probe VALUES (1, 'a'), (2, 'b'), (3, 'c')`);
     const select = `SELECT id, note FROM prepared_probe WHERE id = ANY($1::int[]) ORDER BY id`;
     expect(await queryPrepared(manager(), select, [[1, 3]])).toEqual([
@@ -41,7 +41,7 @@ describe('queryPrepared', () => {
     ]);
   });
 
-  it("should run inside the transaction's connection: it sees the transaction's writes, and a rollback undoes its own", async () => {
+  it("should run on the transaction's connection when inside one: it sees its writes, and a rollback undoes its own", async () => {
     await expect(
       transactions.run(async () => {
         await manager().query(`INSERT INTO prepared_probe VALUES (1, 'uncommitted')`);
@@ -54,7 +54,7 @@ describe('queryPrepared', () => {
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM prepared_probe`)).toEqual([{ n: 0 }]);
   });
 
-  it('should leave the statement prepared on the connection that ran it, under one name for one text', async () => {
+  it('should leave the statement prepared under one name when one text runs twice on a connection', async () => {
     const text = `SELECT count(*)::int AS n FROM prepared_probe WHERE note = $1`;
     const prepared = await transactions.run(async () => {
       await queryPrepared(manager(), text, ['a']);
@@ -65,7 +65,7 @@ describe('queryPrepared', () => {
     expect(prepared[0].name).toMatch(/^vw_[0-9a-f]{24}$/);
   });
 
-  it("should fail as manager.query does, with PostgreSQL's error as driverError", async () => {
+  it('should fail as manager.query does when PostgreSQL refuses, and release the pooled connection', async () => {
     await dataSource.query(`INSERT INTO prepared_probe VALUES (1, 'a')`);
     const insert = queryPrepared(manager(), `INSERT INTO prepared_probe VALUES ($1, $2)`, [1, 'again']);
     await expect(insert).rejects.toBeInstanceOf(QueryFailedError);
@@ -76,5 +76,14 @@ describe('queryPrepared', () => {
         driverError: { code: '22012' },
       });
     expect(await queryPrepared(manager(), `SELECT 1/$1::int AS x`, [1])).toEqual([{ x: 1 }]);
+  });
+
+  it('should refuse when its transaction has ended, as manager.query does', async () => {
+    let ended: EntityManager | null = null;
+    await transactions.run(async () => {
+      ended = manager();
+    });
+    await expect(queryPrepared(ended!, `SELECT 1 AS x`, [])).rejects.toBeInstanceOf(QueryRunnerAlreadyReleasedError);
+    await expect(ended!.query(`SELECT 1 AS x`)).rejects.toThrow();
   });
 });

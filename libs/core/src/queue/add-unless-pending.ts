@@ -23,11 +23,11 @@ export async function addUnlessPending<T>(
 }
 
 /**
- * `addUnlessPending` for many jobs in two round trips instead of two per job: one pipeline asks which ids
- * Redis still holds, one pipeline (`addBulk`) adds the others. The few still held go through
- * `addUnlessPending` one by one. An id added by someone else between the two is left alone by `addBulk`,
- * as by `add`. Each command costs a socket write on both sides, which on a small machine weighs more than
- * the command (docs/benchmarks.md, b).
+ * `addUnlessPending` for many jobs in two pipelined round trips instead of two round trips per job: one
+ * pipeline asks which ids Redis still holds, one (`addBulk`) adds the others. The ids still held (pending, or
+ * kept after failing) go through `addUnlessPending`, all at once. An id added by someone else between the two is
+ * left alone by `addBulk`, as by `add`. Each command is a socket write on both sides, which on a small machine
+ * costs more than the command itself (docs/benchmarks.md, "Changes made for these benchmarks", send path).
  */
 export async function addManyUnlessPending<T>(
   queue: Queue<T>,
@@ -51,5 +51,5 @@ export async function addManyUnlessPending<T>(
     await (queue as Queue).addBulk(
       fresh.map((job) => ({ name: name as never, data: job.data as never, opts: job.opts })),
     );
-  for (const job of kept) await addUnlessPending(queue, name, job.data, job.opts);
+  await Promise.all(kept.map((job) => addUnlessPending(queue, name, job.data, job.opts)));
 }

@@ -46,7 +46,7 @@ interface DueEmail {
   sendAt: Date;
 }
 
-/** E-mail jobs added to Redis in one pipeline (a bounded command buffer). */
+/** E-mail jobs added to Redis by one `addManyUnlessPending` (its pipelines stay bounded). */
 const ENQUEUE_AT_ONCE = 100;
 
 /**
