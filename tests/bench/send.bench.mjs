@@ -356,8 +356,9 @@ messages (\`libs/core/src/mail/mail-transport.ts\`; \`?maxMessages=<n>\` in \`SM
 issue's baseline is nodemailer as it comes, so the headline ratio is against that; the row above it is the stricter
 comparison, raw with the same setting.
 
-Where the time goes: CPU per message by process and thread, read from \`/proc\` before and after each round (a probe
-outside this bench, four rounds of each side, 2026-11-30 after the changes listed at the end): ours took about 375 µs
+Where the time goes: CPU per message by process and thread, read from \`/proc\` before and after each round (a one-off
+probe outside this bench, four rounds of each side, 2026-11-30, after the send path changes of that day listed at
+the end; these figures are not measured in this run): ours took about 375 µs
 in the api's main thread (queue jobs, statements, rendering), 490 in the SMTP thread (nodemailer), 165 in V8's helper
 thread, 295 in PostgreSQL, 105 in Redis and 195 in the sink, about 1.6 ms in all, so the two cores are full at some
 1,200 messages a second; raw with its connections kept took about 870 µs in the bench process and 190 in the sink.
