@@ -80,7 +80,16 @@ const WHY = `Why, from \`EXPLAIN (ANALYZE, BUFFERS)\` on the full-size data:
   is left against the raw SQL at once, probed on the full-size data (2026-11-30, the sbiSection case, a round of 200
   previews in a row to warm up, then two rounds of 200, medians): 1.10 and 1.11 ms a preview in process, our two
   statements alone at once 1.07 and 1.08, the raw SQL at once 1.00 and 1.00. The rest is our path outside the
-  statements (TypeORM's query path, the rows mapped), not split further.`;
+  statements (TypeORM's query path, the rows mapped), not split further.
+- Over HTTP, probed on 2026-12-01 (the sbiSection case on the full-size data, one call of each side in turn, 200–250
+  rounds after 50 to warm up, medians; a fast, idle host): with the in-process preview and the raw SQL in a row
+  between its calls, as here, a preview over HTTP took 3.79 ms, in process 2.31 and the raw SQL in a row 2.85 (0.75).
+  With only the live probe between its calls, which keeps the api and its connections busy, 3.24 ms (0.88 of that
+  raw figure); after 10 ms of sleep between calls, 4.18 ms. The live probe alone took 0.34–0.45 ms, and a segment's
+  plain GET (the token's user read beside the rate limiter's Redis call, then one read) 1.55 ms. So about 0.4 ms is
+  HTTP; the plain GET's 1.1 ms beyond the live probe are the user read before the statements and the segment's read,
+  about half each; and 0.5–0.9 ms more is the api's processes and connections waking after the idle spell while the
+  other sides run. None of it is in the filter language.`;
 
 /** One case: our preview over HTTP and in process, the raw SQL in a row and at once, and the side count if any. */
 async function runCase({ api, pools, profile, regionId, inProcess, item }) {
