@@ -22,9 +22,12 @@ export async function addUnlessPending<T>(
   await (queue as Queue).add(name as never, data as never, opts);
 }
 
+/** Jobs per pair of pipelines: bounds the command buffers of a large batch. */
+const PIPELINE_JOBS = 100;
+
 /**
- * `addUnlessPending` for many jobs in two pipelined round trips instead of two round trips per job: one
- * pipeline asks which ids Redis still holds, one (`addBulk`) adds the others. The ids still held (pending, or
+ * `addUnlessPending` for many jobs in two pipelined round trips per 100 jobs instead of two round trips per job:
+ * one pipeline asks which ids Redis still holds, one (`addBulk`) adds the others. The ids still held (pending, or
  * kept after failing) go through `addUnlessPending`, all at once. An id added by someone else between the two is
  * left alone by `addBulk`, as by `add`. Each command is a socket write on both sides, which on a small machine
  * costs more than the command itself (docs/benchmarks.md, "Changes made for these benchmarks", send path).
@@ -34,7 +37,15 @@ export async function addManyUnlessPending<T>(
   name: string,
   jobs: { data: T; opts: JobsOptions & { jobId: string } }[],
 ): Promise<void> {
-  if (jobs.length === 0) return;
+  for (let start = 0; start < jobs.length; start += PIPELINE_JOBS)
+    await addChunkUnlessPending(queue, name, jobs.slice(start, start + PIPELINE_JOBS));
+}
+
+async function addChunkUnlessPending<T>(
+  queue: Queue<T>,
+  name: string,
+  jobs: { data: T; opts: JobsOptions & { jobId: string } }[],
+): Promise<void> {
   const client = await queue.getBackend().client;
   const held = client.pipeline();
   for (const job of jobs) held.runCommand('exists', [queue.toKey(job.opts.jobId)]);

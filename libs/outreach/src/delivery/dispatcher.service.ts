@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { addManyUnlessPending, addUnlessPending, Clock, QueueName, Transactions } from '@app/core';
+import { addManyUnlessPending, Clock, QueueName, Transactions } from '@app/core';
 import { SendCalendar } from '../calendar/send-calendar';
 import { EnrolmentStopRepository } from './enrolment-stop.repository';
 import { EnrolmentProgressRepository } from './enrolment-progress.repository';
@@ -45,9 +45,6 @@ interface DueEmail {
   enrolment: DueEnrolment;
   sendAt: Date;
 }
-
-/** E-mail jobs added to Redis by one `addManyUnlessPending` (its pipelines stay bounded). */
-const ENQUEUE_AT_ONCE = 100;
 
 /**
  * The `dispatch` job (architecture.md "Queues"): moves due steps from the database into `email-send`
@@ -213,24 +210,22 @@ export class DispatcherService {
     const steps = jobs.filter((job) => job.queue === 'step');
     // Through `addManyUnlessPending`: a failed job still kept in Redis under the same id would make a
     // plain add a no-op, and the row would stay `queued` for ever.
-    for (let start = 0; start < emails.length; start += ENQUEUE_AT_ONCE) {
-      await addManyUnlessPending(
-        this.emailQueue,
-        EMAIL_SEND_JOB,
-        emails.slice(start, start + ENQUEUE_AT_ONCE).map((job) => ({
-          data: { ledgerId: job.id },
-          opts: { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
-        })),
-      );
-    }
-    for (const job of steps) {
-      await addUnlessPending(
-        this.stepQueue,
-        SEQUENCE_STEP_JOB,
-        { enrolmentId: job.id, stepIndex: job.index! },
-        { jobId: sequenceStepJobId(job.id, job.index!), removeOnComplete: true },
-      );
-    }
+    await addManyUnlessPending(
+      this.emailQueue,
+      EMAIL_SEND_JOB,
+      emails.map((job) => ({
+        data: { ledgerId: job.id },
+        opts: { jobId: emailSendJobId(job.id), delay: job.delay, removeOnComplete: true },
+      })),
+    );
+    await addManyUnlessPending(
+      this.stepQueue,
+      SEQUENCE_STEP_JOB,
+      steps.map((job) => ({
+        data: { enrolmentId: job.id, stepIndex: job.index! },
+        opts: { jobId: sequenceStepJobId(job.id, job.index!), removeOnComplete: true },
+      })),
+    );
     this.logger.debug(`Queued ${emails.length} e-mail(s) and ${steps.length} step(s)`);
     return jobs.length;
   }
