@@ -14,6 +14,8 @@ import { validationPipe } from './http/validation';
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<INestApplication> {
   // Behind a load balancer: req.ip (sign-in throttle) is the client, not the proxy. TRUST_PROXY says which hops to believe.
   app.set('trust proxy', config.trustProxy);
+  // Naming the framework on every answer only helps someone looking for its known holes.
+  app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['u/{*path}', 'docs', 'docs-json', 'metrics', 'admin/{*path}'] });
   // Liveness probes are answered by the HTTP server before Express (see live-probe.ts).
   answerLiveProbesFirst(app.getHttpServer());

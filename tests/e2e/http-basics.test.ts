@@ -21,6 +21,20 @@ describe('HTTP basics', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  it('should send no X-Powered-By header when answering a signed-in request, an anonymous one or the web app', async () => {
+    const server = testApp.app.getHttpServer();
+    const answers = [
+      await authed(testApp, token).get('/api/employers'),
+      await request(server).get('/api/no-such-route'),
+      await request(server).get('/'),
+    ];
+    expect(answers[0].status).toBe(200);
+    expect(answers[1].status).toBe(401);
+    // The web app's page, or the redirect to /docs when the web app is not built.
+    expect(answers[2].status).toBeLessThan(400);
+    for (const answer of answers) expect(answer.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('should answer 400 in the error format when the JSON body is malformed', async () => {
     const response = await request(testApp.app.getHttpServer())
       .post('/api/health/live')
