@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApi } from './lib/api-process.mjs';
-import { createBenchDatabase, dropRedisPrefix, int, require, unique } from './lib/harness.mjs';
+import { createBenchDatabase, dropRedisPrefix, goalCell, int, metCell, require, unique } from './lib/harness.mjs';
 import { importBench } from './import.bench.mjs';
 import { launch } from './launch.bench.mjs';
 import { segments } from './segments.bench.mjs';
@@ -59,9 +59,9 @@ package the api starts when \`DATABASE_URL\` is unset; default settings, data in
 the raw baselines both pointed at it, at smaller sizes to fit the run: ${int(sized.segmentEmployers)} employers for c,
 ${int(sized.launchContacts)} contacts for a, ${int(sized.importEmployers)} rows for f. Beside the external server's figures above:
 
-| benchmark | ratio | goal | notes |
-|---|---|---|---|
-${lines.map((l) => `| ${l.benchmark} | ${l.ratio === null ? '–' : l.ratio.toFixed(2)} | ${l.goal === null ? '–' : `≥ ${l.goal}`} | ${l.extra ?? ''} |`).join('\n')}
+| benchmark | ratio | goal | met | notes |
+|---|---|---|---|---|
+${lines.map((l) => `| ${l.benchmark} | ${l.ratio === null ? '–' : l.ratio.toFixed(2)} | ${goalCell(l)} | ${metCell(l)} | ${l.extra ?? ''} |`).join('\n')}
 
 Each benchmark's detailed table for the embedded run is in the bench's console output.`,
     };

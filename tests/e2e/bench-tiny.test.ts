@@ -51,6 +51,10 @@ describe('benchmarks, tiny profile', () => {
     // row per case in the ratio table for each, and g's own table repeats its rows without the prefix.
     expect(text.match(/^\| c [^|]*: filter language in process, vs raw SQL in a row \|/gm)).toHaveLength(6);
     expect(text.match(/^\| g embedded: c [^|]*: filter language in process, vs raw SQL in a row \|/gm)).toHaveLength(3);
+    // Over HTTP, c's goal is the time (≤ 50 ms), judged; the ratio beside it is reported.
+    expect(
+      text.match(/^\| c [^|]*: over HTTP, count and first 20 \| [\d.]+ \| time ≤ 50 ms \| (yes|\*\*no\*\*) \|/gm),
+    ).toHaveLength(6);
     // c's runs are several calls of every side, interleaved; every call is checked.
     expect(text).toMatch(/Each run,\s+after a warm-up run, is\s+2 rounds in which every side makes one call/);
     // e reports the paced seconds straight after the floods apart from the measured run after them, whose tail it

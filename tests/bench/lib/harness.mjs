@@ -264,6 +264,17 @@ export const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 export const range = (s, f = ms) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 export const int = (x) => Math.round(x).toLocaleString('en');
 export const yesNo = (ok) => (ok ? 'yes' : '**no**');
+
+/**
+ * A summary line's goal: `goal` is a least ratio; a goal that is not a ratio (e.g. c over HTTP: a time) comes as
+ * `goalText` with its verdict in `met`.
+ */
+export const goalCell = (line) =>
+  line.goalText ?? (line.met !== undefined ? '(see notes)' : line.goal === null ? '–' : `≥ ${line.goal}`);
+export const metCell = (line) => {
+  if (line.met !== undefined) return yesNo(line.met);
+  return line.ratio === null || line.goal === null ? '–' : yesNo(line.ratio >= line.goal);
+};
 export const ratio = (x) => x.toFixed(2);
 
 /**
