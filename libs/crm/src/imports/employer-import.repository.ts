@@ -12,6 +12,7 @@ import {
   EMPLOYER_CHANGED,
   EMPLOYER_MERGED,
   employerSnapshot,
+  LOOK_UP_EMPLOYERS,
   ROWS_TABLE,
 } from './employer-import.sql';
 
@@ -148,15 +149,7 @@ export class EmployerImportRepository {
 
   /** Finds (and locks) the stored employer by (region, KvK) and its contact by e-mail, else by name. */
   private async lookUp(db: EntityManager, round: number): Promise<void> {
-    await db.query(
-      `WITH found AS (
-         SELECT o.id, o.region_id, o.kvk_number FROM organisations o JOIN ${T} t
-           ON o.kind = 'employer' AND o.region_id = t.region_id AND o.kvk_number = t.kvk
-         WHERE t.round = $1 ORDER BY o.id FOR UPDATE OF o)
-       UPDATE ${T} t SET employer_id = f.id FROM found f
-       WHERE t.round = $1 AND f.region_id = t.region_id AND f.kvk_number = t.kvk`,
-      [round],
-    );
+    await db.query(LOOK_UP_EMPLOYERS, [round]);
     await db.query(
       `UPDATE ${T} t SET contact_id = (
          SELECT c.id FROM contacts c WHERE c.organisation_id = t.employer_id AND lower(c.email) = lower(t.c_email)
