@@ -9,6 +9,7 @@ import {
   CONTACT_CHANGED,
   CONTACT_MERGED,
   contactSnapshot,
+  CREATE_ROWS_TABLE,
   EMPLOYER_CHANGED,
   EMPLOYER_MERGED,
   employerSnapshot,
@@ -121,17 +122,7 @@ export class EmployerImportRepository {
   }
 
   private async load(db: EntityManager, rows: { row: EmployerRowValues; round: number }[]): Promise<void> {
-    await db.query(`
-      CREATE TEMP TABLE ${T} (
-        line integer PRIMARY KEY, round integer NOT NULL, region_id uuid NOT NULL, kvk char(8) NOT NULL,
-        name text, sbi_code text, sbi_version smallint, sbi_section char(1), size_class text, postcode text,
-        city text, website text, tags text[], has_contact boolean NOT NULL,
-        c_first text, c_last text, c_email text, c_phone text, c_role text, c_basis text, c_basis_source text,
-        employer_id uuid, employer_created boolean NOT NULL DEFAULT false, employer_changed boolean,
-        contact_id uuid, contact_created boolean NOT NULL DEFAULT false, contact_changed boolean,
-        basis_changed boolean NOT NULL DEFAULT false, problems jsonb NOT NULL DEFAULT '[]',
-        emp_before jsonb, emp_new jsonb, con_before jsonb, con_new jsonb
-      ) ON COMMIT DROP`);
+    await db.query(CREATE_ROWS_TABLE);
     const columns = `line, round, region_id, kvk, name, sbi_code, sbi_version, sbi_section, size_class, postcode,
       city, website, tags, has_contact, c_first, c_last, c_email, c_phone, c_role, c_basis, c_basis_source`;
     for (let at = 0; at < rows.length; at += LOAD_ROWS) {

@@ -3,22 +3,35 @@
 /** The per-batch temporary table; `t` in the fragments below. */
 export const ROWS_TABLE = 'employer_import_rows';
 
+/** Creates the per-batch table of rows (dropped at commit). */
+export const CREATE_ROWS_TABLE = `
+  CREATE TEMP TABLE ${ROWS_TABLE} (
+    line integer PRIMARY KEY, round integer NOT NULL, region_id uuid NOT NULL, kvk char(8) NOT NULL,
+    name text, sbi_code text, sbi_version smallint, sbi_section char(1), size_class text, postcode text,
+    city text, website text, tags text[], has_contact boolean NOT NULL,
+    c_first text, c_last text, c_email text, c_phone text, c_role text, c_basis text, c_basis_source text,
+    employer_id uuid, employer_created boolean NOT NULL DEFAULT false, employer_changed boolean,
+    contact_id uuid, contact_created boolean NOT NULL DEFAULT false, contact_changed boolean,
+    basis_changed boolean NOT NULL DEFAULT false, problems jsonb NOT NULL DEFAULT '[]',
+    emp_before jsonb, emp_new jsonb, con_before jsonb, con_new jsonb
+  ) ON COMMIT DROP`;
+
 /**
- * Sets `employer_id` for round $1's rows whose (region, KvK) is stored, locking those employers in id order (as every
- * import locks them, so two imports cannot deadlock). One probe of the unique (region, KvK) key per row: written as a
- * plain join, the planner may merge-join on the region alone when its statistics do not know the region yet (a
- * region whose id sorts below the others'), scanning the region's employers once per batch against every row of it;
- * a 100,000-row import into an empty region slowed to a tenth (bench f, 2026-12-01). LIMIT 1 keeps the subquery
- * from being merged into a join.
+ * Sets `employer_id` for round $1's rows whose (region, KvK) is stored. One probe of the unique (region, KvK) key
+ * per row: as a plain join, the planner may merge-join on the region alone when its statistics lack the region,
+ * comparing each of the region's employers with every row of the batch. LIMIT 1 keeps the subquery from being merged
+ * into a join; the ids found come as one array, so the lock step is one primary-key probe each whatever the sizes.
+ * The employers are read again to lock them in id order (two imports cannot deadlock); the UPDATE's join then checks
+ * the key on the locked, latest version of each.
  */
 export const LOOK_UP_EMPLOYERS = `
   WITH found AS (
     SELECT o.id, o.region_id, o.kvk_number FROM organisations o
-    WHERE o.kind = 'employer' AND o.id IN (
+    WHERE o.kind = 'employer' AND o.id = ANY (ARRAY(
       SELECT k.id FROM ${ROWS_TABLE} t CROSS JOIN LATERAL (
         SELECT s.id FROM organisations s
         WHERE s.kind = 'employer' AND s.region_id = t.region_id AND s.kvk_number = t.kvk LIMIT 1) k
-      WHERE t.round = $1)
+      WHERE t.round = $1))
     ORDER BY o.id FOR UPDATE OF o)
   UPDATE ${ROWS_TABLE} t SET employer_id = f.id FROM found f
   WHERE t.round = $1 AND f.region_id = t.region_id AND f.kvk_number = t.kvk`;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { managerFor } from '@app/core';
 import { TRAJECTORY_COLUMNS, TrajectoryRow } from '../trajectories/trajectory.repository';
 import { TRAJECTORY_AUDIT_ENTITY, TrajectoryValues } from '../trajectories/trajectory.types';
+import { EMPLOYERS_BY_KVK } from './trajectory-import.sql';
 
 /** An SW-bedrijf or MBO school a row may name. */
 export interface PartnerCandidate {
@@ -22,19 +23,6 @@ export interface TrajectoryKey {
 const INSERTED_COLUMNS = `employer_id uuid, region_id uuid, route text, host_organisation_id uuid,
   mbo_organisation_id uuid, crebo text, werkprocessen text[], candidate_ref text, started_at date,
   for_own_employee boolean, status text, praktijkverklaring_at date, outcome text, stopped_at date`;
-
-/**
- * Employers by (region, KvK) for $1, a JSON array of `{ regionId, kvkNumber }`: one probe of the unique key per pair.
- * The KvK number comes as char(8), the column's type; as text the column would be cast, and only its trigram index
- * could serve (30 ms a pair on a million employers). LATERAL … LIMIT 1 for the reason at the employer import's
- * LOOK_UP_EMPLOYERS: no merge join on the region alone.
- */
-export const EMPLOYERS_BY_KVK = `
-  SELECT o.id, o.region_id AS "regionId", o.kvk_number AS "kvkNumber"
-  FROM jsonb_to_recordset($1::jsonb) AS k("regionId" uuid, "kvkNumber" char(8))
-  CROSS JOIN LATERAL (
-    SELECT e.id, e.region_id, e.kvk_number FROM organisations e
-    WHERE e.kind = 'employer' AND e.region_id = k."regionId" AND e.kvk_number = k."kvkNumber" LIMIT 1) o`;
 
 /** Reads and writes of the trajectory import; writes join the batch's transaction. */
 @Injectable()
