@@ -275,7 +275,7 @@ so it is judged over HTTP. Raw/ours over HTTP is reported beside them, not judge
 request (HTTP, Nest, the rate limiter's Redis call and the token's user read, on every signed-in request) on top of
 statements of a few milliseconds. Of e's goals only the employer read's p99 bounds that cost; e's live probe is
 answered before Nest. d's reports, which take tens of milliseconds, are judged over HTTP. This reading dates from
-2026-12-01; until then raw/ours over HTTP was judged against 0.9 as well, and missed it (0.68 and 0.70 in the full
+commit 6dc3b64 (2026-12-01); before it, raw/ours over HTTP was judged against 0.9 as well, and missed it (0.68 and 0.70 in the full
 run of 2026-12-01 00:02). What reaching it would take is the last point below the table.
 
 Ours runs the count and the first page at once, the raw SQL one after the other; so that the comparison is open, the

@@ -173,7 +173,7 @@ const CHANGES = `## Changes made for these benchmarks
   comparing each stored employer of that region with every row of the batch: in the full run of 2026-12-01 02:08 the
   100,000-row import fell to 0.03 of \`COPY\`, slowing as its region filled (395 rows a second in its first
   quarter, 128 in its last). With 50,000 such employers beside a million others, one batch's lookup took 3,345 ms
-  before and 3.9 ms after (\`EXPLAIN ANALYZE\`). The trajectory import compared the char(8) column with text, so
+  before and 3.9 ms with the final statement (\`EXPLAIN ANALYZE\` on a bench database kept for it). The trajectory import compared the char(8) column with text, so
   only the trigram index served: 33 ms a pair on a million employers, 0.2 ms now.
   \`tests/integration/import-lookup-plans.test.ts\` checks both plans under such statistics.
 - Already in place before issue 8, and kept: compiled templates cached per version (\`CompiledTemplateCache\`), one
