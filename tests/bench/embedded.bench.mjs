@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApi } from './lib/api-process.mjs';
-import { createBenchDatabase, dropRedisPrefix, goalCell, int, metCell, require, unique } from './lib/harness.mjs';
+import { createBenchDatabase, dropRedisPrefix, int, require, summaryRow, unique } from './lib/harness.mjs';
 import { importBench } from './import.bench.mjs';
 import { launch } from './launch.bench.mjs';
 import { segments } from './segments.bench.mjs';
@@ -61,7 +61,7 @@ ${int(sized.launchContacts)} contacts for a, ${int(sized.importEmployers)} rows 
 
 | benchmark | ratio | goal | met | notes |
 |---|---|---|---|---|
-${lines.map((l) => `| ${l.benchmark} | ${l.ratio === null ? '–' : l.ratio.toFixed(2)} | ${goalCell(l)} | ${metCell(l)} | ${l.extra ?? ''} |`).join('\n')}
+${lines.map(summaryRow).join('\n')}
 
 Each benchmark's detailed table for the embedded run is in the bench's console output.`,
     };

@@ -266,15 +266,19 @@ export const int = (x) => Math.round(x).toLocaleString('en');
 export const yesNo = (ok) => (ok ? 'yes' : '**no**');
 
 /**
- * A summary line's goal: `goal` is a least ratio; a goal that is not a ratio (e.g. c over HTTP: a time) comes as
- * `goalText` with its verdict in `met`.
+ * A summary line as a table row: benchmark, ratio, goal, met, notes. `goal` is a least ratio; a goal that is not a
+ * ratio (e.g. c over HTTP: a time) comes as `goalText` with its verdict in `met`.
  */
-export const goalCell = (line) =>
-  line.goalText ?? (line.met !== undefined ? '(see notes)' : line.goal === null ? '–' : `≥ ${line.goal}`);
-export const metCell = (line) => {
-  if (line.met !== undefined) return yesNo(line.met);
-  return line.ratio === null || line.goal === null ? '–' : yesNo(line.ratio >= line.goal);
-};
+export function summaryRow(line) {
+  const goal = line.goalText ?? (line.goal === null ? '–' : `≥ ${line.goal}`);
+  const met =
+    line.met !== undefined
+      ? yesNo(line.met)
+      : line.ratio === null || line.goal === null
+        ? '–'
+        : yesNo(line.ratio >= line.goal);
+  return `| ${line.benchmark} | ${line.ratio === null ? '–' : line.ratio.toFixed(2)} | ${goal} | ${met} | ${line.extra ?? ''} |`;
+}
 export const ratio = (x) => x.toFixed(2);
 
 /**

@@ -2,7 +2,7 @@
 // section and the changes made. Everything here is written so it stays true after a rerun; notes about one
 // particular run (dates, the machine's load, footnotes) belong in the committed file only.
 import { PRODUCTION_HEAP_ARGS } from './api-process.mjs';
-import { goalCell, metCell } from './harness.mjs';
+import { summaryRow } from './harness.mjs';
 
 // The heap flags alone (the helper-thread flag has its own entry in the change list).
 const HEAP_ARGS = PRODUCTION_HEAP_ARGS.filter((arg) => arg.startsWith('--max-')).join(' ');
@@ -173,8 +173,9 @@ const CHANGES = `## Changes made for these benchmarks
   comparing each stored employer of that region with every row of the batch: in the full run of 2026-12-01 02:08 the
   100,000-row import fell to 0.03 of \`COPY\`, slowing as its region filled (395 rows a second in its first
   quarter, 128 in its last). With 50,000 such employers beside a million others, one batch's lookup took 3,345 ms
-  before and 3.9 ms with the final statement (\`EXPLAIN ANALYZE\` on a bench database kept for it). The trajectory import compared the char(8) column with text, so
-  only the trigram index served: 33 ms a pair on a million employers, 0.2 ms now.
+  before and 3.9 ms with the final statement (\`EXPLAIN ANALYZE\` on a bench database kept for it). The trajectory
+  import compared the char(8) column with text, so only the trigram index served: 33 ms a pair on a million
+  employers, 0.2 ms now.
   \`tests/integration/import-lookup-plans.test.ts\` checks both plans under such statistics.
 - Already in place before issue 8, and kept: compiled templates cached per version (\`CompiledTemplateCache\`), one
   pooled SMTP transport per process, the launch streaming the segment in keyset batches with one set-based
@@ -237,10 +238,7 @@ export function writeMarkdown({ facts, profileName, profile, sections, minutes, 
     if (!result) continue;
     for (const line of bench.report(result).summary ?? []) summary.push(line);
   }
-  const summaryRows = summary.map(
-    (s) =>
-      `| ${s.benchmark} | ${s.ratio === null ? '–' : s.ratio.toFixed(2)} | ${goalCell(s)} | ${metCell(s)} | ${s.extra ?? ''} |`,
-  );
+  const summaryRows = summary.map(summaryRow);
   const body = LETTERS.map((id) => {
     const section = byId.get(id);
     if (!section && partial)
